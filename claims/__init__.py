@@ -1,0 +1,3 @@
+"""claims: find who said what in news articles and official statements."""
+
+__version__ = "0.1.0"

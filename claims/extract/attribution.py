@@ -1,0 +1,306 @@
+"""Attribution: pair every quotation and reported statement with its cue and its source.
+
+`attribute(text, sentences)` is the whole stage: it reads the document text and the segmenter's
+sentences and returns claims. It knows nothing of stanza or blingfire (see processor.py, segment.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.extract.lexicon import reporting_verbs
+from claims.extract.mentions import Mention, make_mention, scan_back, scan_forward
+from claims.extract.quotes import QuoteSpan, find_quotes, paragraphs
+from claims.extract.speakers import Speaker, SpeakerResolver
+from claims.extract.text_units import Token, Unit, build_units
+from claims.model import Claim, Sentence, Span, claim_text
+
+# Words that stand between a subject and its reporting verb and belong to the cue ("has also said").
+AUXILIARIES = {"has", "have", "had", "also", "later", "previously", "would", "will", "reportedly", "repeatedly",
+               "once", "again", "publicly", "privately", "then", "recently", "further", "did", "does", "do",
+               "just", "often", "frequently", "already", "has", "had", "first", "even", "quickly", "initially",
+               "flatly", "explicitly", "openly", "separately", "bluntly", "simply", "previously"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "earlier", "later", "last", "this", "week", "month", "year", "night", "morning",
+              "afternoon", "evening", "on", "in", "at", "during", "a", "an", "the", "recently", "again", "also",
+              "separately", "previously", "statement", "interview", "speech", "briefing", "conference", "press",
+              "news", "rally", "email", "tweet", "post", "letter", "told", "to", "reporters", "joint"}
+OBJECT_PRONOUNS = {"me", "him", "her", "them", "us", "you", "reporters", "journalists", "supporters", "voters",
+                   "lawmakers", "the", "a", "an"}
+NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "my",
+                "your", "another", "no", "any", "each", "every"}
+QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
+CONTENT_OPENERS = {"that", ":"}
+MIN_CONTENT_WORDS = 3
+SCARE_QUOTE_WORDS = 4
+
+
+@dataclass
+class Found:
+    """One attribution inside a unit, before its speaker is resolved."""
+
+    pieces: list[tuple[int, int]]
+    cue: Span | None
+    mention: Mention | None
+    confidence: float
+    participial: bool = False
+
+
+def attribute(text: str, sentences: list[Sentence]) -> list[Claim]:
+    quotes = find_quotes(text)
+    paragraph_starts = [start for start, _ in paragraphs(text)]
+    units = build_units(text, sentences, quotes, paragraph_starts)
+    resolver = SpeakerResolver(text, quotes)
+    claims: list[Claim] = []
+    previous: tuple[Claim, Unit, Speaker] | None = None
+    intro: tuple[Mention, Span, float, Unit] | None = None  # "Trump said:" closing a paragraph
+    for unit in units:
+        found = find_in_unit(text, unit)
+        covered = [(a, b) for f in found for a, b in f.pieces]
+        if not found and intro and unit.quotes and unit.paragraph - intro[3].paragraph <= 1:
+            mention, cue, confidence, _ = intro
+            found = [Found(_quote_pieces(text, unit), cue, mention, confidence)]
+            covered = found[0].pieces
+        intro = None
+        for f in found:
+            if not f.pieces or f.pieces[-1][1] <= f.pieces[0][0]:
+                if f.mention and f.cue and text[unit.start:unit.end].rstrip().endswith(":"):
+                    intro = (f.mention, f.cue, f.confidence, unit)
+                continue
+            speaker = resolver.resolve(f.mention, previous[2] if previous else None) if f.mention else \
+                Speaker(None, None, None, 0.3)
+            claim = _make_claim(text, unit, f, speaker)
+            if not claim.pieces:
+                continue
+            claims.append(claim)
+            previous = (claim, unit, speaker)
+        for quote in unit.quotes:
+            if any(a <= quote.start < b for a, b in covered):
+                continue
+            continued = _continue_turn(text, unit, quote, previous)
+            if continued and (previous is None or continued is not previous[0]):
+                claims.append(continued)
+                if continued.speaker_mention:
+                    previous = (continued, unit, previous[2])
+    return claims
+
+
+def _quote_pieces(text: str, unit: Unit) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in unit.quotes]
+
+
+def _make_claim(text: str, unit: Unit, f: Found, speaker: Speaker) -> Claim:
+    pieces = [_trim(text, a, b) for a, b in f.pieces]
+    pieces = [p for p in pieces if p[1] > p[0]]
+    quoted = [q for q in unit.quotes if any(a <= q.start and q.end <= b for a, b in pieces)]
+    if quoted and all(any(q.start == a and q.end == b for q in quoted) for a, b in pieces):
+        kind = "direct"
+    else:
+        kind = "mixed" if quoted else "indirect"
+    return Claim(kind=kind, pieces=pieces, text=claim_text(text, pieces), speaker=speaker.name,
+                 speaker_role=speaker.role, speaker_kind=speaker.kind,
+                 speaker_mention=Span(f.mention.start, f.mention.end, f.mention.text) if f.mention else None,
+                 cue=f.cue, confidence=f.confidence * speaker.certainty)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without surrounding spaces, a leading comma or a closing full stop outside quotes."""
+    while start < end and (text[start].isspace() or text[start] in ",;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;.—–-:"):
+        end -= 1
+    return start, end
+
+
+def _continue_turn(text: str, unit: Unit, quote: QuoteSpan, previous) -> Claim | None:
+    """A quote with no cue of its own that carries on the previous speaker's turn."""
+    words = len(text[quote.start:quote.end].split())
+    starts_unit = not text[unit.start:quote.start].strip()
+    if not starts_unit:
+        return None
+    if previous is None or unit.paragraph - previous[1].paragraph > 1:
+        if words < SCARE_QUOTE_WORDS:
+            return None
+        return Claim(kind="direct", pieces=[(quote.start, quote.end)], text=text[quote.start:quote.end],
+                     confidence=0.3)
+    claim, prev_unit, speaker = previous
+    if claim.kind == "indirect" and unit.paragraph != prev_unit.paragraph:
+        return None
+    cue_after_content = claim.cue is not None and claim.cue.start > claim.end
+    if unit.paragraph == prev_unit.paragraph and cue_after_content and claim.kind == "direct":
+        claim.pieces.append((quote.start, quote.end))
+        claim.text = claim_text(text, claim.pieces)
+        return claim
+    return Claim(kind="direct", pieces=[(quote.start, quote.end)], text=text[quote.start:quote.end],
+                 speaker=claim.speaker, speaker_role=claim.speaker_role, speaker_kind=claim.speaker_kind,
+                 speaker_mention=claim.speaker_mention, cue=None, confidence=claim.confidence * 0.8)
+
+
+def _inside_quote(token: Token, unit: Unit) -> bool:
+    return any(q.start < token.start and token.end <= q.end - 1 for q in unit.quotes)
+
+
+def find_in_unit(text: str, unit: Unit) -> list[Found]:
+    tokens = unit.tokens
+    verbs = reporting_verbs()
+    found: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if _inside_quote(token, unit) or not token.is_word:
+            i += 1
+            continue
+        low = token.lower
+        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            f = _according_to(text, unit, i, found)
+            if f:
+                found.append(f)
+            i += 2
+            continue
+        verb = verbs.get(low)
+        if verb and not (token.is_capitalised and i > 0 and low not in {"says", "said"}):
+            f = _verb_cue(text, unit, i, verb, found)
+            if f:
+                found.append(f)
+        i += 1
+    return _cut_overlaps(found)
+
+
+def _cut_overlaps(found: list[Found]) -> list[Found]:
+    """A claim whose content runs into a later cue ("..., adding that ...") stops before it."""
+    for earlier, later in zip(found, found[1:]):
+        if later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
+            stop = later.mention.start if later.mention and later.mention.start < later.cue.start \
+                and later.mention.start > earlier.pieces[-1][0] else later.cue.start
+            earlier.pieces[-1] = (earlier.pieces[-1][0], stop)
+    return found
+
+
+def _span(text: str, tokens: list[Token], a: int, b: int) -> Span:
+    return Span(tokens[a].start, tokens[b - 1].end, text[tokens[a].start:tokens[b - 1].end])
+
+
+def _according_to(text: str, unit: Unit, i: int, found: list[Found]) -> Found | None:
+    tokens = unit.tokens
+    source = scan_forward(tokens, i + 2)
+    mention = make_mention(text, source)
+    if not mention:
+        return None
+    cue = _span(text, tokens, i, i + 2)
+    after = i + 2 + len(source)
+    before_start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
+    if text[before_start:tokens[i].start].strip(" ,—–-\n") and i > 1:
+        return Found([(before_start, tokens[i].start)], cue, mention, 0.85)
+    return Found([(tokens[after].start if after < len(tokens) else unit.end, unit.end)], cue, mention, 0.85)
+
+
+def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found | None:
+    tokens = unit.tokens
+    token = tokens[i]
+    j = i
+    while j > 0 and tokens[j - 1].lower in AUXILIARIES:
+        j -= 1
+    if j > 0 and tokens[j - 1].lower in NOUN_MARKERS:
+        return None  # "made the remark", "a courtesy call": the word is a noun here
+    participial = token.lower.endswith("ing") and j > 0 and tokens[j - 1].text in {",", "—", "–"}
+    if participial:
+        return _participial(text, unit, i, verb, found)
+    cue = _span(text, tokens, j, i + 1)
+    source = scan_back(tokens, j)
+    k = j - len(source) if source else j
+    if source and source[0].start != tokens[k].start:
+        k = next(n for n, t in enumerate(tokens) if t.start == source[0].start)
+    before = tokens[k - 1] if k > 0 else None
+    content_before = bool(text[unit.start:tokens[k].start].strip(" \n")) if source else True
+    inverted = not source
+    if inverted:
+        source = scan_forward(tokens, i + 1)
+        if not source or not (before_is_boundary(tokens, j)):
+            return None
+    mention = make_mention(text, source)
+    if mention is None:
+        return None
+    tail_start = (i + 1 + len(source)) if inverted else i + 1
+    tail = _content_after(text, unit, tail_start, verb)
+    preceded_by_content = inverted or (before is not None and (before.text in QUOTE_CLOSERS or before.text == ",")
+                                       and content_before)
+    if preceded_by_content and (tail is None or before.text in QUOTE_CLOSERS if before else True):
+        start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
+        stop = tokens[k - 1].start if before is not None and before.text == "," else \
+            (tokens[k].start if not inverted else tokens[j].start)
+        if inverted:
+            stop = tokens[j - 1].start if j > 0 and tokens[j - 1].text == "," else tokens[j].start
+        pieces = [(start, stop)]
+        second = _second_quote(text, unit, tail_start)
+        if second:
+            pieces.append(second)
+        return Found(pieces, cue, mention, verb.confidence * 0.95)
+    if tail is None:
+        return None
+    return Found([tail], cue, mention, verb.confidence)
+
+
+def before_is_boundary(tokens: list[Token], j: int) -> bool:
+    return j == 0 or tokens[j - 1].text in QUOTE_CLOSERS or tokens[j - 1].text in {",", "—", "–"}
+
+
+def _second_quote(text: str, unit: Unit, after: int) -> tuple[int, int] | None:
+    """The resumed half of `“A,” he said, “B.”`."""
+    tokens = unit.tokens
+    if after < len(tokens) and tokens[after].text in {",", ":"}:
+        for q in unit.quotes:
+            if q.start >= tokens[after].end and not text[tokens[after].end:q.start].strip():
+                return q.start, q.end
+    return None
+
+
+def _content_after(text: str, unit: Unit, start: int, verb) -> tuple[int, int] | None:
+    """Where the reported content starts after a cue: at 'that', a colon, a quote or the clause itself."""
+    tokens = unit.tokens
+    n = len(tokens)
+    k = start
+    if verb.takes_object:
+        while k < n and k - start < 5 and (tokens[k].is_capitalised or tokens[k].lower in OBJECT_PRONOUNS
+                                            or tokens[k].text in {"’s", "'s"}):
+            k += 1
+    scan = k
+    while scan < n and scan - k < 9 and tokens[scan].lower not in CONTENT_OPENERS \
+            and tokens[scan].text not in {".", ";", "?", "!"} and not _opens_quote(tokens[scan], unit):
+        scan += 1
+    if scan < n and (tokens[scan].lower in CONTENT_OPENERS or _opens_quote(tokens[scan], unit)) \
+            and all(t.lower in TIME_WORDS or t.is_capitalised or t.text == "," for t in tokens[k:scan]):
+        k = scan + (1 if tokens[scan].text == ":" else 0)
+    else:
+        while k < n and (tokens[k].lower in TIME_WORDS and tokens[k].lower not in {"a", "an", "the", "this"}
+                         or tokens[k].text == ","):
+            k += 1
+    if k >= n:
+        return None
+    words = [t for t in tokens[k:] if t.is_word]
+    if len(words) < MIN_CONTENT_WORDS:
+        return None
+    return tokens[k].start, unit.end
+
+
+def _opens_quote(token: Token, unit: Unit) -> bool:
+    return any(q.start == token.start for q in unit.quotes)
+
+
+def _participial(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found | None:
+    """'..., saying that ...': the source is the subject of the main clause."""
+    tokens = unit.tokens
+    if found and found[-1].mention:
+        mention = found[-1].mention
+    else:
+        subject = []
+        for token in tokens[:6]:
+            if not (token.is_capitalised or token.text in {"’s", "'s", "-"}):
+                break
+            subject.append(token)
+        mention = make_mention(text, subject) if subject and subject[0].is_capitalised else None
+        if mention is None or mention.kind == "nominal":
+            return None
+    tail = _content_after(text, unit, i + 1, verb)
+    if tail is None:
+        return None
+    cue = _span(text, tokens, i, i + 1)
+    return Found([tail], cue, mention, verb.confidence * 0.8, participial=True)

@@ -1,0 +1,79 @@
+"""Choose the NLP path (stanza or fast) and run the attribution stage over a text."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claims.extract.attribution import attribute
+from claims.extract.segment import fast_sentences
+from claims.model import Claim
+
+NLP_CHOICES = ("auto", "stanza", "fast")
+
+
+class ModelsMissing(Exception):
+    """Stanza's English tokenizer models are not installed where stanza looks for them."""
+
+
+def stanza_dir() -> Path:
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+    return Path(os.environ.get("STANZA_RESOURCES_DIR") or DEFAULT_MODEL_DIR)
+
+
+def stanza_models_present(directory: Path | None = None) -> bool:
+    directory = directory or stanza_dir()
+    return (directory / "resources.json").is_file() and (directory / "en" / "tokenize").is_dir()
+
+
+class Extractor:
+    """`extract(text)` -> claims, on the path chosen when it was loaded."""
+
+    def __init__(self, name: str, pipeline=None):
+        self.name = name
+        self._pipeline = pipeline
+
+    def extract(self, text: str) -> list[Claim]:
+        if self._pipeline is None:
+            return attribute(text, fast_sentences(text))
+        if not text.strip():
+            return []
+        return self._pipeline(text).claims
+
+
+def load_extractor(nlp: str = "auto", warn=None) -> Extractor:
+    """`auto`: stanza when its models are found, else the fast path (with a one-line warning via `warn`)."""
+    if nlp not in NLP_CHOICES:
+        raise ValueError(f"--nlp must be one of {', '.join(NLP_CHOICES)}, not {nlp!r}")
+    if nlp == "fast":
+        return Extractor("fast")
+    if not stanza_models_present():
+        message = (f"stanza English models not found in {stanza_dir()} "
+                   "(run `claims models download` or set STANZA_RESOURCES_DIR)")
+        if nlp == "stanza":
+            raise ModelsMissing(message)
+        if warn:
+            warn(f"warning: {message}; using --nlp fast")
+        return Extractor("fast")
+    return Extractor("stanza", _stanza_pipeline())
+
+
+def _stanza_pipeline():
+    import logging
+
+    import stanza
+
+    import claims.extract.processor  # noqa: F401  registers the "attribution" processor
+
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    return stanza.Pipeline("en", dir=str(stanza_dir()), processors="tokenize,mwt,attribution",
+                           download_method=None, logging_level="WARN")
+
+
+def download_models(full: bool = False, directory: str | None = None) -> Path:
+    """Wraps stanza.download: tokenize and mwt, or with `full` the NER, POS and parser models too."""
+    import stanza
+
+    where = Path(directory) if directory else stanza_dir()
+    processors = "tokenize,mwt,pos,lemma,depparse,ner" if full else "tokenize,mwt"
+    stanza.download("en", model_dir=str(where), processors=processors, logging_level="WARN")
+    return where

@@ -1,0 +1,177 @@
+"""Speaker mentions: find the phrase that names a source next to a cue, and split it into role and name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extract.lexicon import titles
+from claims.extract.text_units import Token
+
+PRONOUNS = {"he": "person", "she": "person", "i": "author", "we": "group", "they": "group", "it": "organisation",
+            "you": "person"}
+# Words that may stand inside a source phrase in lower case ("a senior administration official").
+ARTICLES = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+            "those"}
+OBJECT_PRONOUNS = {"them", "him", "me", "us", "whom"}
+DETERMINERS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+               "those", "one", "two", "three", "four", "several", "some", "many", "most", "other", "both",
+               "all", "few", "no", "each", "every", "such"}
+JOINERS = {"of", "and", "&", "de", "van", "von", "bin", "al", "der", "la", "le", "du", "da"}
+# Lower-case words that end a source phrase when scanning: clause words and the usual verbs.
+STOPS = {"that", "which", "who", "whom", "whose", "when", "while", "as", "because", "but", "if", "after",
+         "before", "since", "than", "so", "or", "nor", "yet", "where", "how", "what", "why", "whether",
+         "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+         "will", "would", "can", "could", "should", "may", "might", "must", "not", "to", "on", "in", "at",
+         "by", "with", "from", "for", "about", "into", "over", "under", "after", "also", "then", "there",
+         "here", "it", "said", "says", "say", "told", "tells", "according", "even", "just", "only",
+         "said", "again", "later", "still", "now", "however", "and"}
+# Capitalised words that open a sentence without being part of a name.
+OPENERS = {"but", "and", "so", "yet", "still", "now", "then", "meanwhile", "later", "also", "however", "instead",
+           "indeed", "thus", "today", "yesterday", "earlier", "previously", "in", "on", "at", "as", "when",
+           "while", "after", "before", "since", "though", "although", "because", "if", "the", "a", "an",
+           "asked", "speaking", "writing", "last", "this", "that", "there", "here", "with", "for", "of", "to"}
+ORGANISATION_WORDS = {"department", "ministry", "house", "office", "agency", "committee", "campaign", "party",
+                      "council", "commission", "court", "senate", "congress", "administration", "government",
+                      "post", "times", "journal", "news", "network", "press", "university", "institute",
+                      "foundation", "center", "centre", "association", "union", "organization", "organisation",
+                      "group", "bank", "inc", "corp", "company", "service", "board", "bureau", "kremlin",
+                      "pentagon", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "reuters", "ap", "afp", "nato",
+                      "un", "eu", "fbi", "cia", "gop", "dnc", "rnc", "poll", "survey", "report", "study",
+                      "statement", "newspaper", "magazine", "website", "spokesman", "spokeswoman"}
+GROUP_WORDS = {"sides", "allies", "countries", "nations", "leaders", "governments", "ministers", "democrats",
+               "republicans", "parties", "partners", "members", "lawmakers", "officials", "both"}
+TITLE_WORDS = {w.lower() for t in titles() for w in t.split()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name, pronoun, nominal
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.text.split()
+
+
+def _can_join_name(token: Token) -> bool:
+    return token.is_capitalised or token.lower in JOINERS or token.text in {"’s", "'s", "-", "."}
+
+
+def _acceptable(token: Token) -> bool:
+    if token.is_capitalised or token.text[:1].isdigit():
+        return True
+    low = token.lower
+    if low in STOPS or not token.text[:1].isalpha():
+        return low in {"’s", "'s"}
+    return True
+
+
+def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token]:
+    """The source phrase ending just before tokens[end_index]: words back to a clause boundary."""
+    taken: list[Token] = []
+    i = end_index - 1
+    while i >= 0 and len(taken) < limit:
+        token = tokens[i]
+        if token.text in {"’s", "'s"} and i > 0:
+            taken.insert(0, token)
+            i -= 1
+            continue
+        if not _acceptable(token):
+            break
+        taken.insert(0, token)
+        i -= 1
+        if token.lower in ARTICLES:
+            break  # an article opens its noun phrase: "Blinken paid [a courtesy] call"
+    while taken and (taken[0].lower in OPENERS and taken[0].lower not in DETERMINERS or taken[0].text in {"’s", "'s"}):
+        taken.pop(0)
+    return _trim_lowercase_tail(taken)
+
+
+def scan_forward(tokens: list[Token], start_index: int, limit: int = 8) -> list[Token]:
+    """The source phrase starting at tokens[start_index] ("..., said Antony Blinken, who ...")."""
+    taken: list[Token] = []
+    i = start_index
+    while i < len(tokens) and len(taken) < limit:
+        token = tokens[i]
+        if token.text in {"’s", "'s"} and taken:
+            taken.append(token)
+            i += 1
+            continue
+        if not _acceptable(token) or (taken and token.lower in DETERMINERS):
+            break
+        taken.append(token)
+        i += 1
+    return taken
+
+
+def _trim_lowercase_tail(taken: list[Token]) -> list[Token]:
+    # A phrase must end in its head noun, never in a determiner.
+    while taken and taken[-1].lower in DETERMINERS:
+        taken.pop()
+    return taken
+
+
+def make_mention(text: str, taken: list[Token]) -> Mention | None:
+    if not taken or taken[-1].lower in OBJECT_PRONOUNS or (len(taken) == 1 and taken[0].lower.endswith("ly")):
+        return None
+    start, end = taken[0].start, taken[-1].end
+    phrase = text[start:end]
+    low = phrase.lower()
+    if low in PRONOUNS:
+        kind = "pronoun"
+    elif any(t.is_capitalised and t.lower not in DETERMINERS for t in taken):
+        kind = "name"
+    else:
+        kind = "nominal"
+    return Mention(start, end, phrase, kind)
+
+
+TITLE_RE = re.compile(
+    r"(?P<role>(?:(?:former|acting|then-|interim|deputy|vice|senior|top|chief|incoming|outgoing)\s+)*"
+    r"(?:(?:U\.S\.|U\.N\.|U\.K\.|E\.U\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:’s|'s)?)\s+)?"
+    r"(?:" + "|".join(re.escape(t) for t in titles()) + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?)"
+    r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|bin|al-\w+))*)")
+NAME_PART = re.compile(r"[A-Z][\w’'.-]*(?:-\w+)*")
+
+
+def split_role(phrase: str) -> tuple[str | None, str]:
+    """'U.S. Secretary of State Antony Blinken' -> ('U.S. Secretary of State', 'Antony Blinken')."""
+    phrase = re.sub(r"(’s|'s)$", "", phrase.strip())
+    match = TITLE_RE.fullmatch(phrase)
+    if match:
+        name = match.group("name")
+        # "Secretary of State Antony Blinken": the "of ..." part may have swallowed the name.
+        return match.group("role"), name
+    # "Kellyanne Conway, Trump’s campaign manager" / "Trump’s campaign manager, Kellyanne Conway"
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) > 1:
+        names = [p for p in parts if looks_like_person(p)]
+        if names:
+            role = next((p for p in parts if p is not names[0]), None)
+            return role, names[0]
+    return None, phrase
+
+
+def looks_like_person(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > 5:
+        return False
+    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
+        return False
+    return all(NAME_PART.fullmatch(w) or w.lower() in JOINERS for w in words)
+
+
+def mention_kind(phrase: str) -> str:
+    """person, organisation, government or group: what sort of speaker a phrase names."""
+    words = [w.lower().strip(".,’'") for w in phrase.split()]
+    if not words:
+        return "person"
+    if words[0] in PRONOUNS:
+        return PRONOUNS[words[0]]
+    if any(w in ORGANISATION_WORDS for w in words):
+        return "organisation"
+    if words[-1] in GROUP_WORDS or (words[0] in {"the", "both"} and words[-1].endswith("s") and words[-1] not in TITLE_WORDS):
+        return "group"
+    return "person"

@@ -1,0 +1,134 @@
+"""Find quoted passages: pair the quotation marks of English news text.
+
+Marks are paired within a paragraph, so a stray mark can at worst run to the end of its paragraph,
+never swallow an article. The newswire convention of a quote running over several paragraphs (a
+paragraph opens a quote and does not close it; the next one opens again) joins those paragraphs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Double marks decide the quotes; single marks only count outside them (inside they are nested quotes).
+OPENING = {"“": 1, "«": 1, "``": 2, "„": 1}
+CLOSING = {"”": 1, "»": 1, "''": 2}
+DOUBLE_MARK = re.compile(r"``|''|[“”«»„\"]")
+SINGLE_MARK = re.compile(r"[‘’']")
+LINE_BREAK = re.compile(r"\n")
+OPENS_AFTER = set(" \t\n([{—–-/") | {"‘", "'"}
+LETTER_OR_DIGIT = re.compile(r"\w")
+MAX_SINGLE_QUOTE = 300
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted passage, its marks included."""
+
+    start: int
+    end: int
+
+    def inner(self, text: str) -> tuple[int, int]:
+        """The passage without its quotation marks (and without a `` or '' pair's second char)."""
+        start, end = self.start, self.end
+        start += 2 if text.startswith("``", start) else 1
+        end -= 2 if text.startswith("''", end - 2) else 1
+        return start, max(start, end)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: news text puts one paragraph on a line."""
+    spans, start = [], 0
+    for brk in LINE_BREAK.finditer(text):
+        if text[start:brk.start()].strip():
+            spans.append((start, brk.start()))
+        start = brk.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _role(text: str, pos: int, mark: str) -> str:
+    if mark in OPENING:
+        return "open"
+    if mark in CLOSING:
+        return "close"
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before in OPENS_AFTER:
+        return "open"
+    if not LETTER_OR_DIGIT.match(after):
+        return "close"
+    return "either"
+
+
+def _looks_closing(text: str, pos: int, mark: str) -> bool:
+    """A mistyped mark (“ used to close) is still a close when a word ends right before it."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+    return not before.isspace() and not LETTER_OR_DIGIT.match(after)
+
+
+def _starts_with_opening(text: str, start: int, end: int) -> bool:
+    head = text[start:end].lstrip()
+    return bool(head) and (head[0] in "“«„\"" or head.startswith("``"))
+
+
+def find_double_quotes(text: str) -> list[QuoteSpan]:
+    quotes: list[QuoteSpan] = []
+    pending: int | None = None  # an opening mark waiting for its close, possibly from an earlier paragraph
+    paras = paragraphs(text)
+    for index, (p_start, p_end) in enumerate(paras):
+        skip_first_open = pending is not None
+        for match in DOUBLE_MARK.finditer(text, p_start, p_end):
+            pos, mark = match.start(), match.group()
+            role = _role(text, pos, mark)
+            if skip_first_open and role != "close":
+                skip_first_open = False  # the continuation paragraph's opening mark
+                continue
+            skip_first_open = False
+            if pending is None:
+                if role != "close":
+                    pending = pos
+            elif role == "open" and not _looks_closing(text, pos, mark):
+                pending = pos  # the earlier opening mark was stray
+            else:
+                quotes.append(QuoteSpan(pending, match.end()))
+                pending = None
+        if pending is not None:
+            nxt = paras[index + 1] if index + 1 < len(paras) else None
+            if nxt and _starts_with_opening(text, *nxt):
+                continue  # the quote goes on in the next paragraph
+            # Unclosed: end it where its paragraph ends rather than at some later stray mark.
+            quotes.append(QuoteSpan(pending, p_end - (len(text[p_start:p_end]) - len(text[p_start:p_end].rstrip()))))
+            pending = None
+    return quotes
+
+
+def find_single_quotes(text: str, outside: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘...’ and '...' used as the outer quotes (headlines, British style), apostrophes left alone."""
+    taken = [(q.start, q.end) for q in outside]
+    quotes = []
+    for p_start, p_end in paragraphs(text):
+        opening = None
+        for match in SINGLE_MARK.finditer(text, p_start, p_end):
+            pos = match.start()
+            if any(a <= pos < b for a, b in taken):
+                continue
+            before = text[pos - 1] if pos > p_start else " "
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            can_open = match.group() != "’" and (before in OPENS_AFTER or before in "\"“") \
+                and LETTER_OR_DIGIT.match(after)
+            can_close = match.group() != "‘" and not before.isspace() and not LETTER_OR_DIGIT.match(after)
+            if opening is not None and can_close and pos - opening <= MAX_SINGLE_QUOTE \
+                    and not (before == "s" and after == " " and text[opening + 1:pos].count(" ") == 0):
+                quotes.append(QuoteSpan(opening, pos + 1))
+                opening = None
+            elif can_open:
+                opening = pos
+    return quotes
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every quoted passage in document order."""
+    doubles = find_double_quotes(text)
+    return sorted(doubles + find_single_quotes(text, doubles), key=lambda q: q.start)

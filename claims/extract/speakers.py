@@ -1,0 +1,177 @@
+"""Resolve a speaker mention to a speaker: the full name behind a surname, a pronoun or a title.
+
+Resolution is within one document. What the document does not support stays unresolved
+(speaker None) rather than a guess that looks certain.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from claims.extract.mentions import (GROUP_WORDS, PRONOUNS, TITLE_RE, TITLE_WORDS, Mention, looks_like_person, mention_kind,
+                                     split_role)
+from claims.extract.quotes import QuoteSpan
+
+HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Miss|Senator|President)\s+")
+NAME_WORD = r"(?:[A-Z]\.)+|[A-Z][\w’'-]*"
+CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])(?:" + NAME_WORD + r")(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|bin[ \t]+)?(?:"
+                             + NAME_WORD + r"))+")
+POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "The", "A", "An", "But", "And", "In", "On", "At", "As", "He", "She", "It", "They", "We", "I", "This",
+             "That", "When", "While", "After", "Before", "If", "For", "With", "Read", "More", "Also"}
+
+
+def _data(name: str) -> list[list[str]]:
+    lines = resources.files("claims.data").joinpath(name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def governments() -> dict[str, str]:
+    return {surface.lower(): government for surface, government in _data("governments.tsv")}
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, tuple[str, ...]]:
+    return {head: tuple(words.split("|")) for head, words in _data("role_nouns.tsv")}
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None
+    first: int
+    mentions: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    role: str | None
+    kind: str | None
+    certainty: float  # how sure the resolution is, 0..1; folded into the claim's confidence
+
+
+def _strip_name(name: str) -> str:
+    name = POSSESSIVE.sub("", name.strip(" ,"))
+    return HONORIFIC.sub("", name).strip()
+
+
+class SpeakerResolver:
+    """Knows the people a document names (outside its quotes) and where it names them."""
+
+    def __init__(self, text: str, quotes: list[QuoteSpan]):
+        self.text = text
+        self.people: dict[str, Person] = {}
+        self.positions: list[tuple[int, str]] = []  # (offset, full name) of every person mention
+        inside = [(q.start, q.end) for q in quotes]
+        for match in TITLE_RE.finditer(text):
+            if not _inside(match.start(), inside):
+                name = _strip_name(match.group("name"))
+                if looks_like_person(name) and len(name.split()) > 1:
+                    self._add(name, match.group("role"), match.start("name"))
+        for match in CAPITALISED_RUN.finditer(text):
+            words = match.group().split()
+            # "U.S. Secretary of State Antony Blinken" reads as runs "U.S. Secretary", "State Antony Blinken".
+            while words and (words[0] in NOT_NAMES or words[0].lower() in TITLE_WORDS or "." in words[0]):
+                words.pop(0)
+            name = _strip_name(" ".join(words))
+            if len(name.split()) > 1 and looks_like_person(name) and not _inside(match.start(), inside) \
+                    and name.lower() not in governments():
+                self._add(name, None, match.start())
+        self._index_surnames(text, inside)
+        self.positions.sort()
+
+    def _add(self, name: str, role: str | None, at: int) -> None:
+        person = self.people.get(name)
+        if person is None:
+            # "Antony Blinken" seen before "Blinken" alone: one person, keyed by the full name.
+            person = self.people[name] = Person(name, role, at)
+        elif role and not person.role:
+            person.role = role
+        if at not in person.mentions:
+            person.mentions.append(at)
+            self.positions.append((at, name))
+
+    def _index_surnames(self, text: str, inside: list[tuple[int, int]]) -> None:
+        for person in list(self.people.values()):
+            for part in {person.name.split()[0], person.name.split()[-1]}:
+                if len(part) < 3:
+                    continue
+                for match in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", text):
+                    if not _inside(match.start(), inside) and self.lookup(part) is person:
+                        if match.start() not in person.mentions:
+                            person.mentions.append(match.start())
+                            self.positions.append((match.start(), person.name))
+
+    def lookup(self, name: str) -> Person | None:
+        """The person a (possibly partial) name refers to; None when no one or more than one fits."""
+        name = _strip_name(name)
+        if name in self.people:
+            return self.people[name]
+        words = name.split()
+        fits = [p for p in self.people.values()
+                if words and (p.name.split()[-len(words):] == words or p.name.split()[:len(words)] == words)]
+        if len(fits) > 1:  # two Clintons: the one the article names more, if clearly so
+            fits.sort(key=lambda p: -len(p.mentions))
+            if len(fits[0].mentions) <= len(fits[1].mentions):
+                return None
+        return fits[0] if fits else None
+
+    def person_before(self, offset: int) -> Person | None:
+        i = bisect_left(self.positions, (offset, ""))
+        return self.people[self.positions[i - 1][1]] if i else None
+
+    def by_role(self, head: str, before: int) -> Person | None:
+        words = role_nouns().get(head)
+        if not words:
+            return None
+        fits = [p for p in self.people.values()
+                if p.role and p.first < before and any(w in p.role.lower() for w in words)]
+        return max(fits, key=lambda p: p.first) if len(fits) >= 1 else None
+
+    def resolve(self, mention: Mention, previous: Speaker | None) -> Speaker:
+        phrase = mention.text.strip()
+        low = phrase.lower()
+        if mention.kind == "pronoun":
+            if low in {"he", "she"}:
+                if previous and previous.kind == "person" and previous.name:
+                    return Speaker(previous.name, previous.role, "person", 0.9)
+                person = self.person_before(mention.start)
+                if person:
+                    return Speaker(person.name, person.role, "person", 0.7)
+            if low in {"they", "we"} and previous and previous.kind in {"group", "organisation", "government"}:
+                return Speaker(previous.name, previous.role, previous.kind, 0.7)
+            return Speaker(None, None, PRONOUNS.get(low), 0.5)
+        bare = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+        if bare.lower() in governments():
+            return Speaker(governments()[bare.lower()], None, "government", 0.9)
+        role, name = split_role(phrase)
+        if mention.kind == "name" and looks_like_person(_strip_name(name)):
+            person = self.lookup(name)
+            if person:
+                return Speaker(person.name, role or person.role, "person", 0.95)
+            stripped = _strip_name(name)
+            certainty = 0.9 if len(stripped.split()) > 1 else 0.6
+            return Speaker(stripped, role, "person", certainty)
+        kind = mention_kind(phrase)
+        head = bare.split()[-1].lower().strip(".,") if bare.split() else ""
+        if mention.kind == "nominal":
+            person = self.by_role(head, mention.start)
+            if person:
+                return Speaker(person.name, person.role, "person", 0.75)
+            if kind == "group" or head in GROUP_WORDS:
+                return Speaker(phrase[0].lower() + phrase[1:], None, "group", 0.8)
+            return Speaker(None, None, kind, 0.5)
+        if kind == "organisation":
+            return Speaker(bare, None, "organisation", 0.85)
+        return Speaker(_strip_name(phrase), role, kind, 0.6)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
