@@ -5,6 +5,7 @@ sentences and returns claims. It knows nothing of stanza or blingfire (see proce
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claims.extract.lexicon import reporting_verbs
@@ -31,6 +32,7 @@ NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "
 QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
 CONTENT_OPENERS = {"that", ":"}
 MIN_CONTENT_WORDS = 3
+SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})")
 SCARE_QUOTE_WORDS = 4
 
 
@@ -76,7 +78,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Claim]:
         for quote in unit.quotes:
             if any(a <= quote.start < b for a, b in covered):
                 continue
-            continued = _continue_turn(text, unit, quote, previous)
+            continued = _signed_quote(text, unit, quote, resolver, previous) or \
+                _continue_turn(text, unit, quote, previous)
             if continued and (previous is None or continued is not previous[0]):
                 claims.append(continued)
                 if continued.speaker_mention:
@@ -109,6 +112,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;.—–-:"):
         end -= 1
     return start, end
+
+
+def _signed_quote(text: str, unit: Unit, quote: QuoteSpan, resolver, previous) -> Claim | None:
+    """`“...” ― Esther Tapia`: a quote signed with a dash and a name."""
+    match = SIGNATURE.match(text, quote.end, unit.end)
+    if not match:
+        return None
+    mention = Mention(match.start("name"), match.end("name"), match.group("name"), "name")
+    speaker = resolver.resolve(mention, previous[2] if previous else None)
+    return Claim(kind="direct", pieces=[(quote.start, quote.end)], text=text[quote.start:quote.end],
+                 speaker=speaker.name, speaker_role=speaker.role, speaker_kind=speaker.kind,
+                 speaker_mention=Span(mention.start, mention.end, mention.text),
+                 cue=Span(match.start("dash"), match.end("dash"), match.group("dash")),
+                 confidence=0.8 * speaker.certainty)
 
 
 def _continue_turn(text: str, unit: Unit, quote: QuoteSpan, previous) -> Claim | None:
@@ -166,9 +183,9 @@ def find_in_unit(text: str, unit: Unit) -> list[Found]:
 
 
 def _cut_overlaps(found: list[Found]) -> list[Found]:
-    """A claim whose content runs into a later cue ("..., adding that ...") stops before it."""
+    """A claim whose content runs into a later participial cue ("..., adding that ...") stops before it."""
     for earlier, later in zip(found, found[1:]):
-        if later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
+        if later.participial and later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
             stop = later.mention.start if later.mention and later.mention.start < later.cue.start \
                 and later.mention.start > earlier.pieces[-1][0] else later.cue.start
             earlier.pieces[-1] = (earlier.pieces[-1][0], stop)
@@ -258,10 +275,9 @@ def _content_after(text: str, unit: Unit, start: int, verb) -> tuple[int, int] |
     tokens = unit.tokens
     n = len(tokens)
     k = start
-    if verb.takes_object:
-        while k < n and k - start < 5 and (tokens[k].is_capitalised or tokens[k].lower in OBJECT_PRONOUNS
-                                            or tokens[k].text in {"’s", "'s"}):
-            k += 1
+    if verb.takes_object:  # "told (police officials | The Washington Post | him) that ..."
+        k = next((m for m in range(k, min(n, k + 7)) if tokens[m].lower == "that" or _opens_quote(tokens[m], unit)
+                  or tokens[m].text in {",", ":"}), k)
     scan = k
     while scan < n and scan - k < 9 and tokens[scan].lower not in CONTENT_OPENERS \
             and tokens[scan].text not in {".", ";", "?", "!"} and not _opens_quote(tokens[scan], unit):

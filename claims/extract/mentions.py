@@ -68,10 +68,32 @@ def _acceptable(token: Token) -> bool:
     return True
 
 
+def _skip_aside(tokens: list[Token], end: int) -> int:
+    """Step back over "(R-Ohio)" and ", an oversight panel member," between a name and its verb."""
+    for _ in range(2):
+        if end > 1 and tokens[end - 1].text == ")":
+            opening = next((k for k in range(end - 2, max(-1, end - 10), -1) if tokens[k].text == "("), None)
+            if opening is None:
+                break
+            end = opening
+        elif end > 2 and tokens[end - 1].text == ",":
+            comma = next((k for k in range(end - 2, max(-1, end - 12), -1)
+                          if tokens[k].text in {",", "“", "”", "\"", "(", ")"}), None)
+            if comma is None or tokens[comma].text != "," or comma == 0:
+                break
+            aside, before = tokens[comma + 1:end - 1], tokens[comma - 1]
+            if not aside or not (before.is_capitalised or before.text == ")"):
+                break
+            end = comma
+        else:
+            break
+    return end
+
+
 def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token]:
     """The source phrase ending just before tokens[end_index]: words back to a clause boundary."""
     taken: list[Token] = []
-    i = end_index - 1
+    i = _skip_aside(tokens, end_index) - 1
     while i >= 0 and len(taken) < limit:
         token = tokens[i]
         if token.text in {"’s", "'s"} and i > 0:
@@ -113,8 +135,23 @@ def _trim_lowercase_tail(taken: list[Token]) -> list[Token]:
     return taken
 
 
+NOT_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+             "week", "month", "year", "night", "time", "long", "recently", "once", "often", "never", "always"}
+
+
+def _plausible_head(token: Token) -> bool:
+    """Without a tagger: a source phrase ends in a name, a pronoun or a noun, not 'faced' or 'long'."""
+    if token.is_capitalised:
+        return token.lower not in NOT_HEADS
+    low = token.lower
+    if low in PRONOUNS:
+        return True
+    return not (low in NOT_HEADS or low in OBJECT_PRONOUNS or low[:1].isdigit()
+                or (low.endswith(("ed", "ing", "ly")) and low not in {"red", "king", "bing"}))
+
+
 def make_mention(text: str, taken: list[Token]) -> Mention | None:
-    if not taken or taken[-1].lower in OBJECT_PRONOUNS or (len(taken) == 1 and taken[0].lower.endswith("ly")):
+    if not taken or not _plausible_head(taken[-1]):
         return None
     start, end = taken[0].start, taken[-1].end
     phrase = text[start:end]

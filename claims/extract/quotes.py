@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 # Double marks decide the quotes; single marks only count outside them (inside they are nested quotes).
+# '' both opens and closes in some newswire text, so it is judged by context like a straight ".
 OPENING = {"“": 1, "«": 1, "``": 2, "„": 1}
-CLOSING = {"”": 1, "»": 1, "''": 2}
+CLOSING = {"”": 1, "»": 1}
 DOUBLE_MARK = re.compile(r"``|''|[“”«»„\"]")
 SINGLE_MARK = re.compile(r"[‘’']")
 LINE_BREAK = re.compile(r"\n")
@@ -53,7 +54,7 @@ def _role(text: str, pos: int, mark: str) -> str:
     if mark in CLOSING:
         return "close"
     before = text[pos - 1] if pos else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
     if before in OPENS_AFTER:
         return "open"
     if not LETTER_OR_DIGIT.match(after):
