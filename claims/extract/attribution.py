@@ -29,6 +29,16 @@ OBJECT_PRONOUNS = {"me", "him", "her", "them", "us", "you", "reporters", "journa
                    "lawmakers", "the", "a", "an"}
 NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "my",
                 "your", "another", "no", "any", "each", "every"}
+# Forms that are as often nouns as verbs: taken as cues only right after a name or a pronoun.
+NOUN_OR_VERB = {"state", "states", "post", "posts", "report", "reports", "call", "calls", "claim", "claims", "charge",
+                "charges", "answer", "answers", "comment", "comments", "question", "questions", "show", "shows",
+                "find", "finds", "fear", "fears", "hope", "hopes", "worry", "worries", "demand", "demands",
+                "estimate", "estimates", "signal", "signals", "promise", "promises", "pledge", "pledges", "vow",
+                "vows", "counter", "counters", "tweet", "tweets", "note", "notes", "remark", "remarks", "joke",
+                "jokes", "cry", "cries", "reply", "replies", "attack", "attacks", "praise", "blast", "blasts",
+                "slam", "slams", "boast", "boasts", "quip", "quips", "feel", "feels", "concern", "concerns",
+                "want", "wants", "know", "knows", "question", "record", "records", "brag", "brags"}
+PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
 CONTENT_OPENERS = {"that", ":"}
 MIN_CONTENT_WORDS = 3
@@ -218,6 +228,9 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
         j -= 1
     if j > 0 and tokens[j - 1].lower in NOUN_MARKERS:
         return None  # "made the remark", "a courtesy call": the word is a noun here
+    if token.lower in NOUN_OR_VERB and j == i and not (j > 0 and (tokens[j - 1].is_capitalised
+                                                                  or tokens[j - 1].lower in PRONOUN_SUBJECTS)):
+        return None  # "battleground states", "tax reports": a plural noun, not a verb
     participial = token.lower.endswith("ing") and j > 0 and tokens[j - 1].text in {",", "—", "–"}
     if participial:
         return _participial(text, unit, i, verb, found)
