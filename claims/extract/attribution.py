@@ -189,13 +189,16 @@ def find_in_unit(text: str, unit: Unit) -> list[Found]:
             if f:
                 found.append(f)
         i += 1
-    return _cut_overlaps(found)
+    return _cut_overlaps(text, found)
 
 
-def _cut_overlaps(found: list[Found]) -> list[Found]:
-    """A claim whose content runs into a later participial cue ("..., adding that ...") stops before it."""
+def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
+    """A claim stops before a later one that starts a new clause ("..., adding that", "..., I said, “...”"),
+    but not before one nested in its own content ("X said that Y said ...")."""
     for earlier, later in zip(found, found[1:]):
-        if later.participial and later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
+        anchor = later.mention.start if later.mention and later.mention.start < later.cue.start else later.cue.start
+        new_clause = later.participial or text[:anchor].rstrip().endswith((",", ";", "—"))
+        if new_clause and later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
             stop = later.mention.start if later.mention and later.mention.start < later.cue.start \
                 and later.mention.start > earlier.pieces[-1][0] else later.cue.start
             earlier.pieces[-1] = (earlier.pieces[-1][0], stop)

@@ -94,6 +94,9 @@ def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token
     """The source phrase ending just before tokens[end_index]: words back to a clause boundary."""
     taken: list[Token] = []
     i = _skip_aside(tokens, end_index) - 1
+    # "I laughed and said": the subject of the first verb is the subject of both.
+    if i >= 2 and tokens[i].lower == "and" and not tokens[i - 1].is_capitalised and tokens[i - 1].is_word:
+        i -= 2
     while i >= 0 and len(taken) < limit:
         token = tokens[i]
         if token.text in {"’s", "'s"} and i > 0:
