@@ -49,8 +49,13 @@ def extract(paths: tuple[str, ...], output_format: str, nlp: str, max_size: floa
             failed += 1
             _warn(f"error: {error}")
             continue
+        try:
+            records = [claim.to_json(name) for claim in extractor.extract(text)]
+        except Exception as error:  # one document the rules trip over must not stop the batch
+            failed += 1
+            _warn(f"error: {name}: extraction failed ({type(error).__name__}: {error})")
+            continue
         read += 1
-        records = [claim.to_json(name) for claim in extractor.extract(text)]
         if output_format == "jsonl":
             for record in records:
                 click.echo(json.dumps(record, ensure_ascii=False))

@@ -93,7 +93,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Claim]:
             if continued and (previous is None or continued is not previous[0]):
                 claims.append(continued)
                 if continued.speaker_mention:
-                    previous = (continued, unit, previous[2])
+                    previous = (continued, unit, Speaker(continued.speaker, continued.speaker_role,
+                                                         continued.speaker_kind, 1.0))
     return claims
 
 
