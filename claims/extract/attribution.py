@@ -42,7 +42,7 @@ PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
 CONTENT_OPENERS = {"that", ":"}
 MIN_CONTENT_WORDS = 3
-SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})")
+SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
 SCARE_QUOTE_WORDS = 4
 
 
@@ -127,7 +127,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _signed_quote(text: str, unit: Unit, quote: QuoteSpan, resolver, previous) -> Claim | None:
     """`“...” ― Esther Tapia`: a quote signed with a dash and a name."""
-    match = SIGNATURE.match(text, quote.end, unit.end)
+    match = SIGNATURE.match(text, quote.end)  # the signature may be a "sentence" of its own
     if not match:
         return None
     mention = Mention(match.start("name"), match.end("name"), match.group("name"), "name")
