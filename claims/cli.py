@@ -44,7 +44,7 @@ def extract(paths: tuple[str, ...], output_format: str, nlp: str, max_size: floa
     extractor = _extractor(nlp)
     read = failed = 0
     everything = []
-    for name, text, error in iter_documents(paths, max_bytes=int(max_size * 2**20)):
+    for name, text, error in iter_documents(paths, max_bytes=round(max_size * 2**20)):
         if error:
             failed += 1
             _warn(f"error: {error}")

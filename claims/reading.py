@@ -64,7 +64,7 @@ def display_name(path: str | os.PathLike) -> str:
 def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
     """The decoded text of `path` ("-" for standard input), or InputError."""
     name = display_name(path)
-    limit = f"over the {max_bytes / 2**20:g} MB limit (--max-size)"
+    limit = f"over the {_megabytes(max_bytes)} MB limit (--max-size)"
     if os.fspath(path) == "-":
         if getattr(sys.stdin, "buffer", None) is None:
             raise InputError(name, "standard input is not available")
@@ -74,7 +74,7 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
             with open(path, "rb") as file:
                 size = os.fstat(file.fileno()).st_size
                 if size > max_bytes:  # checked before reading a single byte
-                    raise InputError(name, f"{size / 2**20:.1f} MB is {limit}")
+                    raise InputError(name, f"{_megabytes(size, digits='.1f')} MB is {limit}")
                 data = file.read(max_bytes + 1)
         except OSError as error:
             problem = "no such file" if isinstance(error, FileNotFoundError) else error.strerror
@@ -160,3 +160,9 @@ def iter_documents(paths: Iterable[str | os.PathLike],
             yield error.path, None, error
         else:
             yield display_name(item), text, None
+
+
+def _megabytes(size: int, digits: str = ".3g") -> str:
+    """10, 0.001 (a limit as given), 50.0 (a file's size); tiny sizes keep their significant digits."""
+    megabytes = size / 2**20
+    return format(megabytes, digits if megabytes >= 0.1 else ".3g")

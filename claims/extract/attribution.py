@@ -270,6 +270,12 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
         return Found(pieces, cue, mention, verb.confidence * 0.95)
     if tail is None:
         return None
+    after = i + 1 + (len(source) if inverted else 0)
+    if before is not None and before.text == "," and content_before and after < len(tokens) \
+            and tokens[after].text == "," and not _opens_quote(tokens[min(after + 1, len(tokens) - 1)], unit):
+        # "The vote, Ann Smith said, would be held in May": the cue splits one statement in two.
+        start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
+        return Found([(start, before.start), (tokens[after].end, unit.end)], cue, mention, verb.confidence * 0.9)
     return Found([tail], cue, mention, verb.confidence)
 
 

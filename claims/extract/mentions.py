@@ -93,7 +93,11 @@ def _skip_aside(tokens: list[Token], end: int) -> int:
 def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token]:
     """The source phrase ending just before tokens[end_index]: words back to a clause boundary."""
     taken: list[Token] = []
-    i = _skip_aside(tokens, end_index) - 1
+    aside_start = _skip_aside(tokens, end_index)
+    # The aside stays in the phrase (it often holds the role: "Ann Smith, the party’s candidate,").
+    aside = [t for t in tokens[aside_start:end_index] if t.text not in {",", "(", ")"}] and \
+        tokens[aside_start:end_index - 1 if tokens[end_index - 1].text == "," else end_index]
+    i = aside_start - 1
     # "I laughed and said": the subject of the first verb is the subject of both.
     if i >= 2 and tokens[i].lower == "and" and not tokens[i - 1].is_capitalised and tokens[i - 1].is_word:
         i -= 2
@@ -111,7 +115,8 @@ def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token
             break  # an article opens its noun phrase: "Blinken paid [a courtesy] call"
     while taken and (taken[0].lower in OPENERS and taken[0].lower not in DETERMINERS or taken[0].text in {"’s", "'s"}):
         taken.pop(0)
-    return _trim_lowercase_tail(taken)
+    taken = _trim_lowercase_tail(taken)
+    return taken + list(aside or []) if taken else []
 
 
 def scan_forward(tokens: list[Token], start_index: int, limit: int = 8) -> list[Token]:
@@ -178,6 +183,7 @@ NAME_PART = re.compile(r"[A-Z][\w’'.-]*(?:-\w+)*")
 
 def split_role(phrase: str) -> tuple[str | None, str]:
     """'U.S. Secretary of State Antony Blinken' -> ('U.S. Secretary of State', 'Antony Blinken')."""
+    phrase = re.sub(r"\s*\([^)]*\)", "", phrase)  # "(R-Ohio)"
     phrase = re.sub(r"(’s|'s)$", "", phrase.strip())
     match = TITLE_RE.fullmatch(phrase)
     if match:
@@ -198,7 +204,7 @@ def looks_like_person(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 5:
         return False
-    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
+    if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower() in GROUP_WORDS for w in words):
         return False
     return all(NAME_PART.fullmatch(w) or w.lower() in JOINERS for w in words)
 

@@ -131,5 +131,10 @@ def find_single_quotes(text: str, outside: list[QuoteSpan]) -> list[QuoteSpan]:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every quoted passage in document order."""
-    doubles = find_double_quotes(text)
+    doubles = [q for q in find_double_quotes(text) if _has_words(text, q)]
     return sorted(doubles + find_single_quotes(text, doubles), key=lambda q: q.start)
+
+
+def _has_words(text: str, quote: QuoteSpan) -> bool:
+    """Marks around nothing ("“ ”", a lone “ at a paragraph's end) quote nothing."""
+    return any(ch.isalnum() for ch in text[slice(*quote.inner(text))])

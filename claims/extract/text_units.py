@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from claims.extract.lexicon import reporting_verbs
 from claims.extract.quotes import QuoteSpan
 from claims.model import Sentence
 
@@ -45,6 +46,19 @@ class Token:
         return self.text[:1].isalnum()
 
 
+QUESTION_QUOTE_END = re.compile(r"[?!…][”\"'’»]+\s*$")
+
+
+def _attribution_after_question(text: str, previous: Sentence, sentence: Sentence) -> bool:
+    """`“Who will pay?” Ann Smith asked.`: the segmenter ends a sentence at `?”`; the attribution after it
+    belongs to the quote. Only a short sentence with a reporting verb near its start is joined."""
+    if "\n" in text[previous.end:sentence.start] or not QUESTION_QUOTE_END.search(text, previous.start, previous.end):
+        return False
+    words = WORD.findall(text, sentence.start, sentence.end)
+    verbs = reporting_verbs()
+    return len(words) <= 14 and any(w.lower() in verbs for w in words[:6])
+
+
 @dataclass
 class Unit:
     start: int
@@ -63,7 +77,7 @@ def build_units(text: str, sentences: list[Sentence], quotes: list[QuoteSpan],
     groups: list[list[Sentence]] = []
     reach = -1  # the furthest end of a quote that started in the current group
     for sentence in sentences:
-        if groups and sentence.start < reach:
+        if groups and (sentence.start < reach or _attribution_after_question(text, groups[-1][-1], sentence)):
             groups[-1].append(sentence)
         else:
             groups.append([sentence])

@@ -1,0 +1,91 @@
+"""Edge cases a user runs into: questions before the speaker, cues inside the statement, roles in
+appositions, plural sources, marks around nothing, fractional size limits."""
+import pytest
+from click.testing import CliRunner
+
+from claims.cli import cli
+from claims.extract import load_extractor
+from claims.extract.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def extract():
+    return load_extractor("fast").extract
+
+
+def summary(claim):
+    return (claim.kind, claim.text, claim.speaker, claim.speaker_role,
+            claim.speaker_mention.text if claim.speaker_mention else None,
+            claim.cue.text if claim.cue else None)
+
+
+def only(claims):
+    assert len(claims) == 1, [summary(c) for c in claims]
+    return claims[0]
+
+
+# --- attribution ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("quote,cue", [
+    ("“Who will pay for all of this?”", "asked"),
+    ("“Who will pay for all of this?”", "said"),
+    ("“We will win this race!”", "said"),
+])
+def test_quote_ending_in_question_or_exclamation_mark_then_speaker(extract, quote, cue):
+    text = f"{quote} Ann Smith {cue}."
+    claim = only(extract(text))
+    assert summary(claim) == ("direct", quote, "Ann Smith", None, "Ann Smith", cue)
+
+
+def test_content_around_a_parenthetical_cue_is_one_claim(extract):
+    text = "The vote, Ann Smith said, would be held in May."
+    claim = only(extract(text))
+    assert summary(claim) == ("indirect", "The vote would be held in May", "Ann Smith", None, "Ann Smith", "said")
+    assert claim.pieces == [(0, 8), (26, 46)]
+
+
+def test_appositive_role_is_the_speaker_role(extract):
+    text = "Ann Smith, the party’s candidate, said that the vote would be held in May."
+    claim = only(extract(text))
+    assert (claim.kind, claim.text, claim.speaker, claim.cue.text) == (
+        "indirect", "that the vote would be held in May", "Ann Smith", "said")
+    assert claim.speaker_role is not None and "candidate" in claim.speaker_role
+
+
+def test_plural_officials_are_a_group(extract):
+    text = "Officials said that the vote would be held in May."
+    claim = only(extract(text))
+    assert (claim.kind, claim.text, claim.speaker_mention.text, claim.cue.text) == (
+        "indirect", "that the vote would be held in May", "Officials", "said")
+    assert claim.speaker_kind == "group"
+    assert claim.speaker is not None and claim.speaker.lower() == "officials"
+
+
+# --- quote pairing -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,returned", [
+    ("“”", [(0, 2)]),
+    ('""', [(0, 2)]),
+    ("“ ” “ ”", [(0, 3), (4, 7)]),
+    ("``''", [(0, 4)]),
+    ("«»", [(0, 2)]),
+    ("” “ ” “", [(2, 5), (6, 7)]),  # (6, 7) is a lone opening mark
+    ("'\"'\"", [(1, 4)]),
+    ("\n“\n”\n", [(1, 2)]),  # a lone opening mark
+    ("“", [(0, 1)]),
+    ("“ “ “", [(4, 5)]),
+])
+def test_text_of_only_quote_marks_has_no_quoted_passage(text, returned):
+    # find_quotes returns empty pairs and lone (unclosed) opening marks as quotes; the extractor makes
+    # no claim of them (tests/test_quotes.py checks that), but a span holding nothing but quotation marks
+    assert find_quotes(text) == []
+
+
+# --- command line (claims/reading.py, not the extractor) -----------------------------------------
+
+def test_fractional_max_size_is_reported_as_given(tmp_path):
+    (tmp_path / "a.txt").write_text("Ann Smith said that the vote would be held in May.\n" * 40, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "a.txt"), "--nlp", "fast", "--max-size", "0.001"])
+    assert result.exit_code == 1
+    assert "0.001 MB limit" in result.stderr
+    assert " 0.0 MB " not in result.stderr
