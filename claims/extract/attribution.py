@@ -42,6 +42,7 @@ PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
 CONTENT_OPENERS = {"that", ":"}
 MIN_CONTENT_WORDS = 3
+CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
 SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
 SCARE_QUOTE_WORDS = 4
 
@@ -198,7 +199,8 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
     but not before one nested in its own content ("X said that Y said ...")."""
     for earlier, later in zip(found, found[1:]):
         anchor = later.mention.start if later.mention and later.mention.start < later.cue.start else later.cue.start
-        new_clause = later.participial or text[:anchor].rstrip().endswith((",", ";", "—"))
+        lead = text[max(0, anchor - 12):anchor].rstrip().lower()
+        new_clause = later.participial or lead.endswith((",", ";", "—", " while", " but", " and", " whereas"))
         if new_clause and later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
             stop = later.mention.start if later.mention and later.mention.start < later.cue.start \
                 and later.mention.start > earlier.pieces[-1][0] else later.cue.start
@@ -257,12 +259,13 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
     tail = _content_after(text, unit, tail_start, verb)
     preceded_by_content = inverted or (before is not None and (before.text in QUOTE_CLOSERS or before.text == ",")
                                        and content_before)
-    if preceded_by_content and (tail is None or before.text in QUOTE_CLOSERS if before else True):
+    if preceded_by_content and (tail is None or before is None or before.text in QUOTE_CLOSERS):
         start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
-        stop = tokens[k - 1].start if before is not None and before.text == "," else \
-            (tokens[k].start if not inverted else tokens[j].start)
         if inverted:
             stop = tokens[j - 1].start if j > 0 and tokens[j - 1].text == "," else tokens[j].start
+        else:
+            stop = before.start if before.text == "," else tokens[k].start
+        start = _introduced_quote_start(text, unit, start, stop)
         pieces = [(start, stop)]
         second = _second_quote(text, unit, tail_start)
         if second:
@@ -277,6 +280,14 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
         start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
         return Found([(start, before.start), (tokens[after].end, unit.end)], cue, mention, verb.confidence * 0.9)
     return Found([tail], cue, mention, verb.confidence)
+
+
+def _introduced_quote_start(text: str, unit: Unit, start: int, stop: int) -> int:
+    """`... with a caveat: “The person ...,” the source said.`: the content is the quote after the colon."""
+    for quote in unit.quotes:
+        if start < quote.start and not text[quote.end:stop].strip() and text[start:quote.start].rstrip().endswith(":"):
+            return quote.start
+    return start
 
 
 def before_is_boundary(tokens: list[Token], j: int) -> bool:
@@ -317,7 +328,16 @@ def _content_after(text: str, unit: Unit, start: int, verb) -> tuple[int, int] |
     words = [t for t in tokens[k:] if t.is_word]
     if len(words) < MIN_CONTENT_WORDS:
         return None
-    return tokens[k].start, unit.end
+    return tokens[k].start, _clause_end(text, unit, tokens[k].start)
+
+
+def _clause_end(text: str, unit: Unit, start: int) -> int:
+    """Reported content runs to the end of its sentence, short of a trailing aside on its last noun
+    ("..., who also held a rally", "..., compared with 23 percent ...") outside quotes."""
+    for match in CLAUSE_TAIL.finditer(text, start, unit.end):
+        if not any(q.start <= match.start() < q.end for q in unit.quotes):
+            return match.start()
+    return unit.end
 
 
 def _opens_quote(token: Token, unit: Unit) -> bool:

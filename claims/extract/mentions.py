@@ -8,7 +8,7 @@ from claims.extract.lexicon import titles
 from claims.extract.text_units import Token
 
 PRONOUNS = {"he": "person", "she": "person", "i": "author", "we": "group", "they": "group", "it": "organisation",
-            "you": "person"}
+            "you": "person", "who": "person"}
 # Words that may stand inside a source phrase in lower case ("a senior administration official").
 ARTICLES = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these",
             "those"}
@@ -98,6 +98,8 @@ def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token
     aside = [t for t in tokens[aside_start:end_index] if t.text not in {",", "(", ")"}] and \
         tokens[aside_start:end_index - 1 if tokens[end_index - 1].text == "," else end_index]
     i = aside_start - 1
+    if i >= 0 and tokens[i].lower == "who" and aside_start == end_index:
+        return [tokens[i]]  # "Juanita Broaddrick, who said ...": the relative pronoun is the source
     # "I laughed and said": the subject of the first verb is the subject of both.
     if i >= 2 and tokens[i].lower == "and" and not tokens[i - 1].is_capitalised and tokens[i - 1].is_word:
         i -= 2
@@ -137,9 +139,11 @@ def scan_forward(tokens: list[Token], start_index: int, limit: int = 8) -> list[
 
 
 def _trim_lowercase_tail(taken: list[Token]) -> list[Token]:
-    # A phrase must end in its head noun, never in a determiner.
-    while taken and taken[-1].lower in DETERMINERS:
+    # A phrase must end in its head noun, never in a determiner; alone, "another" or "many" is the head.
+    while len(taken) > 1 and taken[-1].lower in DETERMINERS:
         taken.pop()
+    if len(taken) == 1 and taken[0].lower in ARTICLES - {"another", "this", "these", "those"}:
+        return []
     return taken
 
 

@@ -139,6 +139,10 @@ class SpeakerResolver:
         phrase = mention.text.strip()
         low = phrase.lower()
         if mention.kind == "pronoun":
+            if low == "who":  # "Juanita Broaddrick, who said": the person named just before
+                person = self.person_before(mention.start)
+                if person:
+                    return Speaker(person.name, person.role, "person", 0.8)
             if low in {"he", "she"}:
                 if previous and previous.kind == "person" and previous.name:
                     return Speaker(previous.name, previous.role, "person", 0.9)
