@@ -162,10 +162,17 @@ def test_mixed_reported_statement_with_a_quoted_phrase(extract):
 
 @pytest.mark.parametrize("text", [
     "The so-called “deal of the century” was signed in Washington in 2020.",
-    "Critics dismissed the “plan” as a gimmick.",
+    "The “plan” was unveiled in a hotel ballroom on Tuesday.",
+    "He read “War and Peace” twice that summer.",
 ])
 def test_scare_quote_without_a_speaker_is_no_claim(extract, text):
     assert extract(text) == []
+
+
+def test_a_scare_quote_inside_a_sources_verdict_is_their_claim(extract):
+    # "dismissed" reports what the critics said; the quoted word is part of it (a mixed claim).
+    claim = only(extract("Critics dismissed the “plan” as a gimmick."))
+    assert (claim.kind, claim.speaker_mention.text, claim.cue.text) == ("mixed", "Critics", "dismissed")
 
 
 # --- speakers ------------------------------------------------------------------------------------
