@@ -200,7 +200,8 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
     for earlier, later in zip(found, found[1:]):
         anchor = later.mention.start if later.mention and later.mention.start < later.cue.start else later.cue.start
         lead = text[max(0, anchor - 12):anchor].rstrip().lower()
-        new_clause = later.participial or lead.endswith((",", ";", "—", " while", " but", " and", " whereas"))
+        new_clause = later.participial or lead.endswith((",", ";", "—", ",”", ",\"", ",''", " while", " but", " and",
+                                                          " whereas"))
         if new_clause and later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
             stop = later.mention.start if later.mention and later.mention.start < later.cue.start \
                 and later.mention.start > earlier.pieces[-1][0] else later.cue.start
@@ -237,7 +238,9 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
     if token.lower in NOUN_OR_VERB and j == i and not (j > 0 and (tokens[j - 1].is_capitalised
                                                                   or tokens[j - 1].lower in PRONOUN_SUBJECTS)):
         return None  # "battleground states", "tax reports": a plural noun, not a verb
-    participial = token.lower.endswith("ing") and j > 0 and tokens[j - 1].text in {",", "—", "–"}
+    participial = token.lower.endswith("ing") and j > 0 and (
+        tokens[j - 1].text in {",", "—", "–"}
+        or (_closes_quote(tokens[j - 1], unit) and text[:tokens[j - 1].start].rstrip().endswith(",")))
     if participial:
         return _participial(text, unit, i, verb, found)
     cue = _span(text, tokens, j, i + 1)
@@ -248,18 +251,23 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
     before = tokens[k - 1] if k > 0 else None
     content_before = bool(text[unit.start:tokens[k].start].strip(" \n")) if source else True
     inverted = not source
+    coordinated = inverted and j > 0 and tokens[j - 1].lower in {"but", "and"}
+    if coordinated:  # "Carson did not name them, but told his supporters, “...”"
+        mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit)
+        tail = _content_after(text, unit, i + 1, verb)
+        return Found([tail], cue, mention, verb.confidence * 0.8) if mention and tail else None
     if inverted:
         source = scan_forward(tokens, i + 1)
-        if not source or not (before_is_boundary(tokens, j)):
+        if not source or not (before_is_boundary(tokens, j, unit)):
             return None
     mention = make_mention(text, source)
     if mention is None:
         return None
     tail_start = (i + 1 + len(source)) if inverted else i + 1
     tail = _content_after(text, unit, tail_start, verb)
-    preceded_by_content = inverted or (before is not None and (before.text in QUOTE_CLOSERS or before.text == ",")
-                                       and content_before)
-    if preceded_by_content and (tail is None or before is None or before.text in QUOTE_CLOSERS):
+    closes_quote = before is not None and _closes_quote(before, unit)
+    preceded_by_content = inverted or (before is not None and (closes_quote or before.text == ",") and content_before)
+    if preceded_by_content and (tail is None or before is None or closes_quote):
         start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
         if inverted:
             stop = tokens[j - 1].start if j > 0 and tokens[j - 1].text == "," else tokens[j].start
@@ -290,8 +298,24 @@ def _introduced_quote_start(text: str, unit: Unit, start: int, stop: int) -> int
     return start
 
 
-def before_is_boundary(tokens: list[Token], j: int) -> bool:
-    return j == 0 or tokens[j - 1].text in QUOTE_CLOSERS or tokens[j - 1].text in {",", "—", "–"}
+def before_is_boundary(tokens: list[Token], j: int, unit: Unit) -> bool:
+    return j == 0 or _closes_quote(tokens[j - 1], unit) or tokens[j - 1].text in {",", "—", "–"}
+
+
+def _closes_quote(token: Token, unit: Unit) -> bool:
+    """The token is a quote's closing mark (whatever mark the writer used: “Apparently not,“ he said)."""
+    return token.text in QUOTE_CLOSERS or any(q.end == token.end for q in unit.quotes)
+
+
+def _unit_subject(text: str, unit: Unit) -> Mention | None:
+    """The name that opens the unit: the subject a participle or a second verb shares."""
+    subject = []
+    for token in unit.tokens[:6]:
+        if not (token.is_capitalised or token.text in {"’s", "'s", "-"}):
+            break
+        subject.append(token)
+    mention = make_mention(text, subject) if subject else None
+    return mention if mention and mention.kind != "nominal" else None
 
 
 def _second_quote(text: str, unit: Unit, after: int) -> tuple[int, int] | None:
@@ -347,17 +371,9 @@ def _opens_quote(token: Token, unit: Unit) -> bool:
 def _participial(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found | None:
     """'..., saying that ...': the source is the subject of the main clause."""
     tokens = unit.tokens
-    if found and found[-1].mention:
-        mention = found[-1].mention
-    else:
-        subject = []
-        for token in tokens[:6]:
-            if not (token.is_capitalised or token.text in {"’s", "'s", "-"}):
-                break
-            subject.append(token)
-        mention = make_mention(text, subject) if subject and subject[0].is_capitalised else None
-        if mention is None or mention.kind == "nominal":
-            return None
+    mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit)
+    if mention is None:
+        return None
     tail = _content_after(text, unit, i + 1, verb)
     if tail is None:
         return None
