@@ -239,7 +239,7 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
                                                                   or tokens[j - 1].lower in PRONOUN_SUBJECTS)):
         return None  # "battleground states", "tax reports": a plural noun, not a verb
     participial = token.lower.endswith("ing") and j > 0 and (
-        tokens[j - 1].text in {",", "—", "–"}
+        tokens[j - 1].text in {",", "—", "–"} or tokens[j - 1].lower in {"by", "while", "after", "before"}
         or (_closes_quote(tokens[j - 1], unit) and text[:tokens[j - 1].start].rstrip().endswith(",")))
     if participial:
         return _participial(text, unit, i, verb, found)
@@ -340,8 +340,11 @@ def _content_after(text: str, unit: Unit, start: int, verb) -> tuple[int, int] |
     while scan < n and scan - k < 9 and tokens[scan].lower not in CONTENT_OPENERS \
             and tokens[scan].text not in {".", ";", "?", "!"} and not _opens_quote(tokens[scan], unit):
         scan += 1
-    if scan < n and (tokens[scan].lower in CONTENT_OPENERS or _opens_quote(tokens[scan], unit)) \
-            and all(t.lower in TIME_WORDS or t.is_capitalised or t.text == "," for t in tokens[k:scan]):
+    introduced = scan < n and (tokens[scan].text == ":" or _opens_quote(tokens[scan], unit)) and \
+        (scan == k or tokens[scan - 1].text in {",", ":"} or tokens[scan].text == ":")
+    if introduced or (scan < n and tokens[scan].lower in CONTENT_OPENERS
+                      and all(t.lower in TIME_WORDS or t.is_capitalised or t.text == "," for t in tokens[k:scan])):
+        # "said back in the summer of 2015: “...”" — whatever stands before a colon or a quote is setting.
         k = scan + (1 if tokens[scan].text == ":" else 0)
     else:
         while k < n and (tokens[k].lower in TIME_WORDS and tokens[k].lower not in {"a", "an", "the", "this"}

@@ -77,7 +77,7 @@ def _skip_aside(tokens: list[Token], end: int) -> int:
                 break
             end = opening
         elif end > 2 and tokens[end - 1].text == ",":
-            comma = next((k for k in range(end - 2, max(-1, end - 12), -1)
+            comma = next((k for k in range(end - 2, max(-1, end - 20), -1)
                           if tokens[k].text in {",", "“", "”", "\"", "(", ")"}), None)
             if comma is None or tokens[comma].text != "," or comma == 0:
                 break
