@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extract.lexicon import reporting_verbs
-from claims.extract.mentions import Mention, make_mention, scan_back, scan_forward
+from claims.extract.mentions import OPENERS, Mention, make_mention, scan_back, scan_forward
 from claims.extract.quotes import QuoteSpan, find_quotes, paragraphs
 from claims.extract.speakers import Speaker, SpeakerResolver
 from claims.extract.text_units import Token, Unit, build_units
@@ -253,7 +253,7 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
     inverted = not source
     coordinated = inverted and j > 0 and tokens[j - 1].lower in {"but", "and"}
     if coordinated:  # "Carson did not name them, but told his supporters, “...”"
-        mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit)
+        mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit, j)
         tail = _content_after(text, unit, i + 1, verb)
         return Found([tail], cue, mention, verb.confidence * 0.8) if mention and tail else None
     if inverted:
@@ -307,15 +307,23 @@ def _closes_quote(token: Token, unit: Unit) -> bool:
     return token.text in QUOTE_CLOSERS or any(q.end == token.end for q in unit.quotes)
 
 
-def _unit_subject(text: str, unit: Unit) -> Mention | None:
-    """The name that opens the unit: the subject a participle or a second verb shares."""
-    subject = []
-    for token in unit.tokens[:6]:
-        if not (token.is_capitalised or token.text in {"’s", "'s", "-"}):
-            break
-        subject.append(token)
-    mention = make_mention(text, subject) if subject else None
-    return mention if mention and mention.kind != "nominal" else None
+def _unit_subject(text: str, unit: Unit, before: int | None = None) -> Mention | None:
+    """The name a participle or a second verb shares: the first name that opens a clause and is
+    followed by a verb ("Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...")."""
+    tokens = unit.tokens[:before]
+    for p, token in enumerate(tokens):
+        if not (token.is_capitalised and (p == 0 or tokens[p - 1].text == ",")) or _inside_quote(token, unit) \
+                or token.lower in OPENERS or token.lower.endswith("ing"):
+            continue
+        run = p
+        while run < len(tokens) and (tokens[run].is_capitalised or tokens[run].text in {"’s", "'s", "-", "."}):
+            run += 1
+        if run < len(tokens) and tokens[run].is_word and not tokens[run].is_capitalised \
+                and tokens[run].lower not in {"of", "and", "for", "in"}:
+            mention = make_mention(text, tokens[p:run])
+            if mention and mention.kind != "nominal":
+                return mention
+    return None
 
 
 def _second_quote(text: str, unit: Unit, after: int) -> tuple[int, int] | None:
@@ -374,7 +382,7 @@ def _opens_quote(token: Token, unit: Unit) -> bool:
 def _participial(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found | None:
     """'..., saying that ...': the source is the subject of the main clause."""
     tokens = unit.tokens
-    mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit)
+    mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit, i)
     if mention is None:
         return None
     tail = _content_after(text, unit, i + 1, verb)

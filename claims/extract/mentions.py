@@ -135,6 +135,9 @@ def scan_forward(tokens: list[Token], start_index: int, limit: int = 8) -> list[
             break
         taken.append(token)
         i += 1
+    # "said one Republican involved in the planning": the phrase ends at its last noun.
+    while taken and not _plausible_head(taken[-1]):
+        taken.pop()
     return taken
 
 
