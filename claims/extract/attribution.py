@@ -42,6 +42,7 @@ PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
 CONTENT_OPENERS = {"that", ":"}
 MIN_CONTENT_WORDS = 2
+SETS_UP_QUOTE = re.compile(r"(?::|[.?!][”\"'’)]*)$")
 CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
 SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
 SCARE_QUOTE_WORDS = 4
@@ -155,7 +156,10 @@ def _continue_turn(text: str, unit: Unit, quote: QuoteSpan, previous) -> Claim |
     if claim.kind == "indirect" and unit.paragraph != prev_unit.paragraph:
         return None
     cue_after_content = claim.cue is not None and claim.cue.start > claim.end
-    if unit.paragraph == prev_unit.paragraph and cue_after_content and claim.kind == "direct":
+    whole_paragraph = not text[quote.end:unit.end].strip(" .\n") and unit.paragraph == prev_unit.paragraph + 1
+    # The quote goes on after its attribution ("“A,” he said. “B.”"), or a whole paragraph carries on
+    # the quote of the paragraph before: one claim in several pieces, as news readers take it.
+    if claim.kind == "direct" and ((unit.paragraph == prev_unit.paragraph and cue_after_content) or whole_paragraph):
         claim.pieces.append((quote.start, quote.end))
         claim.text = claim_text(text, claim.pieces)
         return claim
@@ -291,9 +295,11 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
 
 
 def _introduced_quote_start(text: str, unit: Unit, start: int, stop: int) -> int:
-    """`... with a caveat: “The person ...,” the source said.`: the content is the quote after the colon."""
+    """`... with a caveat: “The person ...,” the source said.`: the content is the quote after the colon
+    (or after a sentence of its own that the segmenter left in the unit)."""
     for quote in unit.quotes:
-        if start < quote.start and not text[quote.end:stop].strip() and text[start:quote.start].rstrip().endswith(":"):
+        if start < quote.start and not text[quote.end:stop].strip() \
+                and SETS_UP_QUOTE.search(text[start:quote.start].rstrip()):
             return quote.start
     return start
 
