@@ -251,13 +251,13 @@ def test_unnamed_source_before_the_cue_stays_unresolved(extract):
 
 
 def test_quote_in_the_next_paragraph_continues_the_speaker(extract):
+    # A paragraph that is all quote carries on the quote before it: one claim, one piece per paragraph.
     text = ("“We will win this race,” Ann Smith said on Monday.\n\n"
             "“Our opponents have no plan for the economy.”")
-    claims = extract(text)
-    assert [summary(c) for c in claims] == [
-        ("direct", WIN, "Ann Smith", None, "Ann Smith", "said"),
-        ("direct", "“Our opponents have no plan for the economy.”", "Ann Smith", None, "Ann Smith", None),
-    ]
+    claim = only(extract(text))
+    assert summary(claim) == ("direct", WIN + " “Our opponents have no plan for the economy.”", "Ann Smith", None,
+                              "Ann Smith", "said")
+    assert [text[a:b] for a, b in claim.pieces] == [WIN, "“Our opponents have no plan for the economy.”"]
 
 
 def test_every_offset_gives_back_its_text(extract):
