@@ -44,18 +44,14 @@ def extract(paths: tuple[str, ...], output_format: str, nlp: str, max_size: floa
     extractor = _extractor(nlp)
     read = failed = 0
     everything = []
-    for name, text, error in iter_documents(paths, max_bytes=round(max_size * 2**20)):
-        if error:
+    documents = iter_documents(paths, max_bytes=round(max_size * 2**20))
+    for name, claims, problem in extractor.extract_documents(documents):
+        if problem:
             failed += 1
-            _warn(f"error: {error}")
-            continue
-        try:
-            records = [claim.to_json(name) for claim in extractor.extract(text)]
-        except Exception as error:  # one document the rules trip over must not stop the batch
-            failed += 1
-            _warn(f"error: {name}: extraction failed ({type(error).__name__}: {error})")
+            _warn(f"error: {problem}")
             continue
         read += 1
+        records = [claim.to_json(name) for claim in claims]
         if output_format == "jsonl":
             for record in records:
                 click.echo(json.dumps(record, ensure_ascii=False))
@@ -79,14 +75,15 @@ def extract(paths: tuple[str, ...], output_format: str, nlp: str, max_size: floa
 def evaluate(gold_dir: str, nlp: str, errors_file: str | None) -> None:
     """Score the extractor against brat gold in the PolNeAR layout (text/*.txt, attributions/*.ann)."""
     from claims.brat import GoldError, load_gold
-    from claims.evaluate import error_report, predict, score, summary_line
+    from claims.evaluate import error_report, score, summary_line
 
     try:
         gold = load_gold(gold_dir)
     except GoldError as error:
         raise click.ClickException(str(error))
     extractor = _extractor(nlp)
-    predictions = predict(gold, lambda text: [c.to_json() for c in extractor.extract(text)])
+    claims = extractor.extract_many([document.text for document in gold.values()])
+    predictions = {stem: [c.to_json() for c in found] for stem, found in zip(gold, claims)}
     report = score(gold, predictions)
     report["nlp"] = extractor.name
     click.echo(json.dumps(report, indent=1))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from claims.extract.attribution import attribute
@@ -33,11 +34,52 @@ class Extractor:
         self._pipeline = pipeline
 
     def extract(self, text: str) -> list[Claim]:
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: list[str]) -> list[list[Claim]]:
+        """Claims of each text; on the stanza path the texts go through the tokenizer as one batch,
+        which is several times faster than one at a time."""
         if self._pipeline is None:
-            return attribute(text, fast_sentences(text))
-        if not text.strip():
-            return []
-        return self._pipeline(text).claims
+            return [attribute(text, fast_sentences(text)) for text in texts]
+        filled = [i for i, text in enumerate(texts) if text.strip()]
+        results: list[list[Claim]] = [[] for _ in texts]
+        for i, doc in zip(filled, self._pipeline.bulk_process([texts[i] for i in filled])):
+            results[i] = doc.claims
+        return results
+
+
+    def extract_documents(self, documents: Iterable[tuple[str, str | None, object]], batch: int = 16
+                          ) -> Iterator[tuple[str, list[Claim] | None, str | None]]:
+        """For each (name, text, reading error) in: (name, claims, None), or (name, None, message) for a
+        document that could not be read or that the extractor failed on; one failure never stops the rest."""
+        pending: list[tuple[str, str]] = []
+        for name, text, error in documents:
+            if error is not None:
+                yield from self._extract_batch(pending)  # keep the input order
+                pending = []
+                yield name, None, str(error)
+                continue
+            pending.append((name, text))
+            if len(pending) == batch:
+                yield from self._extract_batch(pending)
+                pending = []
+        yield from self._extract_batch(pending)
+
+    def _extract_batch(self, documents: list[tuple[str, str]]):
+        if not documents:
+            return
+        try:
+            results = self.extract_many([text for _, text in documents])
+        except Exception:  # find the one document at fault; the others still count
+            results = None
+        for index, (name, text) in enumerate(documents):
+            if results is not None:
+                yield name, results[index], None
+                continue
+            try:
+                yield name, self.extract(text), None
+            except Exception as error:
+                yield name, None, f"{name}: extraction failed ({type(error).__name__}: {error})"
 
 
 def load_extractor(nlp: str = "auto", warn=None) -> Extractor:
