@@ -42,6 +42,10 @@ PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
 CONTENT_OPENERS = {"that", ":"}
 MIN_CONTENT_WORDS = 2
+NOT_LABELS = {"update", "updated", "note", "editor", "read", "related", "watch", "photo", "photos", "video", "source",
+              "sources", "correction", "clarification", "warning", "disclosure", "advertisement", "listen", "see",
+              "more", "also", "full", "here", "by", "and", "but", "so", "yes", "no", "why", "what", "how", "when"}
+LABEL_JOINERS = {"of", "the", "’s", "'s", "-", ".", "de", "van", "von"}
 SETS_UP_QUOTE = re.compile(r"(?::|[.?!][”\"'’)]*)$")
 CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
 SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
@@ -175,7 +179,7 @@ def _inside_quote(token: Token, unit: Unit) -> bool:
 def find_in_unit(text: str, unit: Unit) -> list[Found]:
     tokens = unit.tokens
     verbs = reporting_verbs()
-    found: list[Found] = []
+    found: list[Found] = [f for f in [_speaker_label(text, unit)] if f]
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -196,6 +200,28 @@ def find_in_unit(text: str, unit: Unit) -> list[Found]:
                 found.append(f)
         i += 1
     return _cut_overlaps(text, found)
+
+
+def _speaker_label(text: str, unit: Unit) -> Found | None:
+    """`Bush: "The mission is to destroy ISIS."`, `Poll: Trump a big turnoff ...`: a name and a colon
+    opening a paragraph (headlines, transcripts, Q and A) label what follows as that source's."""
+    tokens = unit.tokens
+    if unit.start and text[unit.start - 1] != "\n":
+        return None
+    colon = next((n for n, t in enumerate(tokens[:8]) if t.text == ":"), None)
+    if not colon or not tokens[0].is_capitalised or tokens[0].lower in NOT_LABELS:
+        return None
+    label = tokens[:colon]
+    if len(label) == 1 and label[0].text.isupper() and len(label[0].text) > 3:
+        return None  # a dateline ("WASHINGTON:"), not a speaker
+    if not all(t.is_capitalised or t.lower in LABEL_JOINERS for t in label) or any(t.text[:1].isdigit() for t in label):
+        return None
+    rest = [t for t in tokens[colon + 1:] if t.is_word]
+    if len(rest) < MIN_CONTENT_WORDS:
+        return None
+    mention = Mention(label[0].start, label[-1].end, text[label[0].start:label[-1].end], "name")
+    cue = Span(tokens[colon].start, tokens[colon].end, ":")
+    return Found([(tokens[colon].end, unit.end)], cue, mention, 0.6)
 
 
 def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:

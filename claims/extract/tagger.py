@@ -21,7 +21,6 @@ from claims.extract.text_units import Token, Unit, build_units
 from claims.model import Claim, Sentence, Span, claim_text
 
 MODEL_NAME = "attribution.crfsuite"
-ROLES = ("C", "S", "Q")  # Content, Source, Cue
 QUOTE_MARK_TEXTS = {"“", "”", '"', "``", "''", "«", "»", "„", "‘", "’", "'"}
 NEAR_VERB = 8  # how far (in tokens) the distance to a reporting verb is told apart
 # A content needs a word of its own: a lone tagged comma or "that" is noise, not a statement.
@@ -228,7 +227,8 @@ def tag_claims(text: str, sentences: list[Sentence], model_path: str | Path | No
     cues: dict[int, list] = {}
     sources: dict[int, list] = {}
     previous: Unit | None = None
-    for unit in document_units(text, sentences):
+    units = document_units(text, sentences)  # kept alive: cues and sources are looked up by id(unit)
+    for unit in units:
         if not unit.tokens:
             continue
         tags = tagger.tag(unit_features(text, unit, previous))
