@@ -88,3 +88,40 @@ def test_fractional_max_size_is_reported_as_given(tmp_path):
     assert result.exit_code == 1
     assert "0.001 MB limit" in result.stderr
     assert " 0.0 MB " not in result.stderr
+
+
+# --- source forms found in news layouts ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,content,mention,cue", [
+    ("“Maybe we can build a wall around him.” ―\xa0Steve Quinlan.", "“Maybe we can build a wall around him.”",
+     "Steve Quinlan", "―"),
+    ('Bush: "The mission is to destroy ISIS, not to contain it."',
+     '"The mission is to destroy ISIS, not to contain it."', "Bush", ":"),
+    ("Carson did not name his rivals, but told his supporters, “our nation is in horrible trouble.”",
+     "“our nation is in horrible trouble.”", "Carson", "told"),
+    ("On Twitter, she responded to the post by saying, “Seriously, just stop lying.”",
+     "“Seriously, just stop lying.”", "she", "saying"),
+    ("Juanita Broaddrick, who said the senator lied to her, spoke on the radio.",
+     "the senator lied to her", "who", "said"),
+    ("Former Gov. Martin O’Malley said back in the summer of 2015: “I think it’s a big mistake.”",
+     "“I think it’s a big mistake.”", "Former Gov. Martin O’Malley", "said"),
+    ("“Apparently not,“ he said.", "“Apparently not,“", "he", "said"),
+])
+def test_source_forms(extract, text, content, mention, cue):
+    claim = only(extract(text))
+    assert (claim.text, claim.speaker_mention.text, claim.cue.text) == (content, mention, cue)
+
+
+def test_a_dateline_is_not_a_speaker(extract):
+    assert extract("WASHINGTON: The talks ended without an agreement on Monday.") == []
+
+
+def test_who_resolves_to_the_person_just_named(extract):
+    claim = only(extract("Juanita Broaddrick, who said the senator lied to her, spoke on the radio."))
+    assert claim.speaker == "Juanita Broaddrick"
+
+
+def test_the_subject_of_a_participle_is_the_clause_subject_not_an_opening_word(extract):
+    text = "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”"
+    claim = only(extract(text))
+    assert (claim.speaker_mention.text, claim.cue.text, claim.kind) == ("Trump", "calling", "mixed")

@@ -48,7 +48,8 @@ NOT_LABELS = {"update", "updated", "note", "editor", "read", "related", "watch",
 LABEL_JOINERS = {"of", "the", "’s", "'s", "-", ".", "de", "van", "von"}
 SETS_UP_QUOTE = re.compile(r"(?::|[.?!][”\"'’)]*)$")
 CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
-SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
+SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*"
+                       r"(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'-]*)){0,4})")
 SCARE_QUOTE_WORDS = 4
 
 
@@ -199,7 +200,18 @@ def find_in_unit(text: str, unit: Unit) -> list[Found]:
             if f:
                 found.append(f)
         i += 1
-    return _cut_overlaps(text, found)
+    return _without_repeats(_cut_overlaps(text, found))
+
+
+def _without_repeats(found: list[Found]) -> list[Found]:
+    """"She responded ... by saying, “...”": two cues, one statement; the cue nearer the content stays."""
+    kept: dict[tuple, Found] = {}
+    for f in found:
+        key = tuple(f.pieces)
+        if key not in kept or (f.cue and kept[key].cue and abs(f.cue.end - f.pieces[0][0])
+                               < abs(kept[key].cue.end - kept[key].pieces[0][0])):
+            kept[key] = f
+    return [f for f in found if kept.get(tuple(f.pieces)) is f]
 
 
 def _speaker_label(text: str, unit: Unit) -> Found | None:
@@ -311,6 +323,8 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
         return Found(pieces, cue, mention, verb.confidence * 0.95)
     if tail is None:
         return None
+    if mention.text.lower() == "who":  # "X, who said Y, spoke ...": the content ends with the relative clause
+        tail = (tail[0], _relative_clause_end(text, unit, tail[0], tail[1]))
     after = i + 1 + (len(source) if inverted else 0)
     if before is not None and before.text == "," and content_before and after < len(tokens) \
             and tokens[after].text == "," and not _opens_quote(tokens[min(after + 1, len(tokens) - 1)], unit):
@@ -396,6 +410,13 @@ def _content_after(text: str, unit: Unit, start: int, verb) -> tuple[int, int] |
     if len(words) < MIN_CONTENT_WORDS:
         return None
     return tokens[k].start, _clause_end(text, unit, tokens[k].start)
+
+
+def _relative_clause_end(text: str, unit: Unit, start: int, end: int) -> int:
+    comma = text.find(",", start, end)
+    while comma != -1 and any(q.start <= comma < q.end for q in unit.quotes):
+        comma = text.find(",", comma + 1, end)
+    return end if comma == -1 else comma
 
 
 def _clause_end(text: str, unit: Unit, start: int) -> int:
