@@ -70,7 +70,7 @@ def _acceptable(token: Token) -> bool:
 
 def _skip_aside(tokens: list[Token], end: int) -> int:
     """Step back over "(R-Ohio)" and ", an oversight panel member," between a name and its verb."""
-    for _ in range(2):
+    for _ in range(3):  # "Ramil Carr, 31, a Philadelphia photographer, said": an age, then a role
         if end > 1 and tokens[end - 1].text == ")":
             opening = next((k for k in range(end - 2, max(-1, end - 10), -1) if tokens[k].text == "("), None)
             if opening is None:
@@ -82,7 +82,7 @@ def _skip_aside(tokens: list[Token], end: int) -> int:
             if comma is None or tokens[comma].text != "," or comma == 0:
                 break
             aside, before = tokens[comma + 1:end - 1], tokens[comma - 1]
-            if not aside or not (before.is_capitalised or before.text == ")"):
+            if not aside or not (before.is_capitalised or before.text == ")" or before.text.isdigit()):
                 break
             end = comma
         else:
