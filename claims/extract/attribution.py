@@ -1,7 +1,8 @@
-"""Attribution: pair every quotation and reported statement with its cue and its source.
+"""Attribution rules: pair every quotation and reported statement with its cue and its source.
 
-`attribute(text, sentences)` is the whole stage: it reads the document text and the segmenter's
-sentences and returns claims. It knows nothing of stanza or blingfire (see processor.py, segment.py).
+`attribute(text, sentences)` reads the document text and the segmenter's sentences and returns claims.
+It knows nothing of stanza or blingfire (see processor.py, segment.py); combine.py joins its claims
+with the CRF tagger's.
 """
 from __future__ import annotations
 
@@ -64,11 +65,12 @@ class Found:
     participial: bool = False
 
 
-def attribute(text: str, sentences: list[Sentence]) -> list[Claim]:
+def attribute(text: str, sentences: list[Sentence], resolver: SpeakerResolver | None = None) -> list[Claim]:
+    """The rules' claims, speakers resolved."""
     quotes = find_quotes(text)
     paragraph_starts = [start for start, _ in paragraphs(text)]
     units = build_units(text, sentences, quotes, paragraph_starts)
-    resolver = SpeakerResolver(text, quotes)
+    resolver = resolver or SpeakerResolver(text, quotes)
     claims: list[Claim] = []
     previous: tuple[Claim, Unit, Speaker] | None = None
     intro: tuple[Mention, Span, float, Unit] | None = None  # "Trump said:" closing a paragraph

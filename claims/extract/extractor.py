@@ -5,7 +5,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from claims.extract.attribution import attribute
+from claims.extract.combine import extract_claims
 from claims.extract.segment import fast_sentences
 from claims.model import Claim
 
@@ -40,7 +40,7 @@ class Extractor:
         """Claims of each text; on the stanza path the texts go through the tokenizer as one batch,
         which is several times faster than one at a time."""
         if self._pipeline is None:
-            return [attribute(text, fast_sentences(text)) for text in texts]
+            return [extract_claims(text, fast_sentences(text)) for text in texts]
         filled = [i for i, text in enumerate(texts) if text.strip()]
         results: list[list[Claim]] = [[] for _ in texts]
         for i, doc in zip(filled, self._pipeline.bulk_process([texts[i] for i in filled])):

@@ -168,12 +168,16 @@ def _plausible_head(token: Token) -> bool:
 def make_mention(text: str, taken: list[Token]) -> Mention | None:
     if not taken or not _plausible_head(taken[-1]):
         return None
-    start, end = taken[0].start, taken[-1].end
+    return mention_at(text, taken[0].start, taken[-1].end)
+
+
+def mention_at(text: str, start: int, end: int) -> Mention:
+    """The mention text[start:end], with its kind: pronoun, name or nominal."""
     phrase = text[start:end]
-    low = phrase.lower()
-    if low in PRONOUNS:
+    words = phrase.split()
+    if phrase.lower() in PRONOUNS:
         kind = "pronoun"
-    elif any(t.is_capitalised and t.lower not in DETERMINERS for t in taken):
+    elif any(w[:1].isupper() and w.lower() not in DETERMINERS for w in words):
         kind = "name"
     else:
         kind = "nominal"

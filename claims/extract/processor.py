@@ -8,7 +8,7 @@ from __future__ import annotations
 from stanza.models.common.doc import Document
 from stanza.pipeline.processor import Processor, register_processor
 
-from claims.extract.attribution import attribute
+from claims.extract.combine import extract_claims
 from claims.model import Sentence
 
 if not hasattr(Document, "claims"):
@@ -31,5 +31,5 @@ class AttributionProcessor(Processor):
         pass  # rules and word lists: no model, no variants to set up
 
     def process(self, doc: Document) -> Document:
-        doc.claims = attribute(doc.text, stanza_sentences(doc))
+        doc.claims = extract_claims(doc.text, stanza_sentences(doc))
         return doc
