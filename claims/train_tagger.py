@@ -16,8 +16,8 @@ import pycrfsuite
 
 from claims.brat import GoldAttribution, GoldDocument, load_gold
 from claims.extract.segment import fast_sentences
-from claims.extract.tagger import document_units, unit_features
-from claims.extract.text_units import Unit
+from claims.extract.tagger import unit_features
+from claims.extract.text_units import Unit, document_units
 
 # When roles overlap, content wins: in PolNeAR a source or cue never lies inside another attribution's
 # content, so this only settles the odd annotation slip, and keeps a content in one piece.

@@ -5,7 +5,8 @@ import pytest
 
 from claims.brat import load_gold
 from claims.extract.segment import fast_sentences
-from claims.extract.tagger import document_units, load_tagger, tag_claims, unit_features
+from claims.extract.tagger import load_tagger, tag_claims, unit_features
+from claims.extract.text_units import document_units
 from claims.model import KINDS
 from claims.train_tagger import train, unit_labels
 
@@ -23,7 +24,7 @@ TEXTS = [
 
 
 def _claims(text):
-    return tag_claims(text, fast_sentences(text))
+    return tag_claims(text, document_units(text, fast_sentences(text)))
 
 
 def test_shipped_model_loads():
@@ -82,7 +83,7 @@ def test_a_tiny_training_run_gives_a_loadable_model(shared_dir, tmp_path):
     out = tmp_path / "tiny.crfsuite"
     run = train(shared_dir / "polnear" / "train", out, max_iterations=20, minfreq=1, limit=5)
     assert run["documents"] == 5 and out.stat().st_size == run["bytes"] > 0
-    claims = tag_claims(PARAGRAPH, fast_sentences(PARAGRAPH), model_path=out)
+    claims = tag_claims(PARAGRAPH, document_units(PARAGRAPH, fast_sentences(PARAGRAPH)), model_path=out)
     assert isinstance(claims, list)
     tagger = load_tagger(str(out))
     unit = document_units(PARAGRAPH, fast_sentences(PARAGRAPH))[0]

@@ -1,6 +1,7 @@
 """Attribution rules: pair every quotation and reported statement with its cue and its source.
 
-`attribute(text, sentences)` reads the document text and the segmenter's sentences and returns claims.
+`attribute(text, units, resolver)` reads the document's units (sentences, widened around quotes) and
+returns claims.
 It knows nothing of stanza or blingfire (see processor.py, segment.py); combine.py joins its claims
 with the CRF tagger's.
 """
@@ -11,10 +12,10 @@ from dataclasses import dataclass
 
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.mentions import OPENERS, Mention, make_mention, scan_back, scan_forward
-from claims.extract.quotes import QuoteSpan, find_quotes, paragraphs
+from claims.extract.quotes import QuoteSpan
 from claims.extract.speakers import Speaker, SpeakerResolver
-from claims.extract.text_units import Token, Unit, build_units
-from claims.model import Claim, Sentence, Span, claim_text
+from claims.extract.text_units import Token, Unit
+from claims.model import Claim, Span, claim_text
 
 # Words that stand between a subject and its reporting verb and belong to the cue ("has also said").
 AUXILIARIES = {"has", "have", "had", "also", "later", "previously", "would", "will", "reportedly", "repeatedly",
@@ -65,12 +66,8 @@ class Found:
     participial: bool = False
 
 
-def attribute(text: str, sentences: list[Sentence], resolver: SpeakerResolver | None = None) -> list[Claim]:
-    """The rules' claims, speakers resolved."""
-    quotes = find_quotes(text)
-    paragraph_starts = [start for start, _ in paragraphs(text)]
-    units = build_units(text, sentences, quotes, paragraph_starts)
-    resolver = resolver or SpeakerResolver(text, quotes)
+def attribute(text: str, units: list[Unit], resolver: SpeakerResolver) -> list[Claim]:
+    """The rules' claims in the document's units (text_units.document_units), speakers resolved."""
     claims: list[Claim] = []
     previous: tuple[Claim, Unit, Speaker] | None = None
     intro: tuple[Mention, Span, float, Unit] | None = None  # "Trump said:" closing a paragraph

@@ -11,9 +11,9 @@ from dataclasses import replace
 
 from claims.extract.attribution import attribute
 from claims.extract.mentions import mention_at
-from claims.extract.quotes import find_quotes
 from claims.extract.speakers import Speaker, SpeakerResolver
 from claims.extract.tagger import tag_claims
+from claims.extract.text_units import document_units
 from claims.model import Claim, Sentence
 
 
@@ -23,19 +23,20 @@ TAGGER_SURE = 0.6
 
 
 def extract_claims(text: str, sentences: list[Sentence]) -> list[Claim]:
-    resolver = SpeakerResolver(text, find_quotes(text))
-    return merge_claims(attribute(text, sentences, resolver), tag_claims(text, sentences), resolver)
-
-
-def _characters(claim: Claim) -> set[int]:
-    return {i for start, end in claim.pieces for i in range(start, end)}
+    """Every claim in `text`, given the segmenter's sentences."""
+    units = document_units(text, sentences)
+    resolver = SpeakerResolver(text, [q for unit in units for q in unit.quotes])
+    return merge_claims(attribute(text, units, resolver), tag_claims(text, units), resolver)
 
 
 def same_statement(a: Claim, b: Claim) -> bool:
-    """Two claims share at least half of either's characters."""
-    ca, cb = _characters(a), _characters(b)
-    shared = len(ca & cb)
-    return bool(shared) and (2 * shared >= len(ca) or 2 * shared >= len(cb))
+    """Two claims share at least half of either's characters (a claim's pieces never overlap)."""
+    if a.end <= b.start or b.end <= a.start:
+        return False
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.pieces for s2, e2 in b.pieces)
+    size_a = sum(e - s for s, e in a.pieces)
+    size_b = sum(e - s for s, e in b.pieces)
+    return shared > 0 and (2 * shared >= size_a or 2 * shared >= size_b)
 
 
 def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: SpeakerResolver) -> list[Claim]:

@@ -16,9 +16,11 @@ LINE = re.compile(r"[^\n]+")
 
 def fast_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, never crossing a line break (each line of news text is a paragraph)."""
+    _, spans = blingfire.text_to_sentences_and_offsets(text)
     sentences: list[Sentence] = []
-    for line in LINE.finditer(text):
-        if line.group().strip():
-            _, spans = blingfire.text_to_sentences_and_offsets(line.group())
-            sentences.extend(Sentence(line.start() + a, line.start() + b) for a, b in spans)
+    for start, end in spans:
+        # blingfire ends sentences at blank lines; a single line break ends one too.
+        for line in LINE.finditer(text, start, end):
+            if line.group().strip():
+                sentences.append(Sentence(line.start(), line.end()))
     return sentences

@@ -6,7 +6,7 @@ Resolution is within one document. What the document does not support stays unre
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +19,7 @@ HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Mi
 NAME_WORD = r"(?:[A-Z]\.)+|[A-Z][\w’'-]*"
 CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])(?:" + NAME_WORD + r")(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|bin[ \t]+)?(?:"
                              + NAME_WORD + r"))+")
+NAME_WORD_ALONE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?![\w-])")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -99,15 +100,19 @@ class SpeakerResolver:
             self.positions.append((at, name))
 
     def _index_surnames(self, text: str, inside: list[tuple[int, int]]) -> None:
+        """Every later "Blinken" or "Cho" alone is a mention of the person whose full name it is part of."""
+        parts: dict[str, Person] = {}
         for person in list(self.people.values()):
-            for part in {person.name.split()[0], person.name.split()[-1]}:
-                if len(part) < 3:
-                    continue
-                for match in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", text):
-                    if not _inside(match.start(), inside) and self.lookup(part) is person:
-                        if match.start() not in person.mentions:
-                            person.mentions.append(match.start())
-                            self.positions.append((match.start(), person.name))
+            words = person.name.split()
+            for part in {words[0], words[-1]}:
+                found = self.lookup(part) if len(part) >= 3 else None
+                if found is not None:
+                    parts[part] = found
+        for match in NAME_WORD_ALONE.finditer(text):
+            person = parts.get(match.group())
+            if person is not None and match.start() not in person.mentions and not _inside(match.start(), inside):
+                person.mentions.append(match.start())
+                self.positions.append((match.start(), person.name))
 
     def lookup(self, name: str) -> Person | None:
         """The person a (possibly partial) name refers to; None when no one or more than one fits."""
@@ -178,4 +183,6 @@ class SpeakerResolver:
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in spans)
+    """Whether offset falls in one of the spans (quotes: sorted, never overlapping)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -17,9 +17,8 @@ import pycrfsuite
 from claims.extract.attribution import _trim
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.mentions import make_mention, scan_back, scan_forward
-from claims.extract.quotes import find_quotes, paragraphs
-from claims.extract.text_units import Token, Unit, build_units
-from claims.model import Claim, Sentence, Span, claim_text
+from claims.extract.text_units import Token, Unit
+from claims.model import Claim, Span, claim_text
 
 MODEL_NAME = "attribution.crfsuite"
 QUOTE_MARK_TEXTS = {"“", "”", '"', "``", "''", "«", "»", "„", "‘", "’", "'"}
@@ -28,12 +27,7 @@ NEAR_VERB = 8  # how far (in tokens) the distance to a reporting verb is told ap
 MIN_CONTENT_WORDS = 2
 
 
-def document_units(text: str, sentences: list[Sentence]) -> list[Unit]:
-    """The units the rules read, so that tagger and rules see the same stretches of text."""
-    quotes = find_quotes(text)
-    return build_units(text, sentences, quotes, [start for start, _ in paragraphs(text)])
-
-
+@lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     """Xxxx -> Xx, U.S. -> X.X., 2016 -> d: runs of one character class collapse to one mark."""
     shape = re.sub(r"[A-Z]", "X", word)
@@ -46,16 +40,19 @@ def _confidence_bucket(confidence: float) -> str:
     return "high" if confidence >= 0.85 else "mid" if confidence >= 0.7 else "low"
 
 
-def _word_features(token: Token, prefix: str) -> list[str]:
+def _word_features(token: Token, prefix: str) -> tuple[str, ...]:
     """What a neighbour contributes: its word, and whether it is a reporting verb."""
-    low = token.lower
+    return _neighbour_features(token.lower, token.is_capitalised, prefix)
+
+
+@lru_cache(maxsize=262144)
+def _neighbour_features(low: str, capitalised: bool, prefix: str) -> tuple[str, ...]:
     features = [f"{prefix}w={low}"]
-    verb = reporting_verbs().get(low)
-    if verb:
+    if low in reporting_verbs():
         features.append(f"{prefix}rv")
-    if token.is_capitalised:
+    if capitalised:
         features.append(f"{prefix}cap")
-    return features
+    return tuple(features)
 
 
 def _context_features(text: str, unit: Unit, previous: Unit | None) -> list[str]:
@@ -78,8 +75,11 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
     n = len(tokens)
     inside = [any(q.start < t.start and t.end <= q.end - 1 for q in unit.quotes) for t in tokens]
     verb_at = [i for i, t in enumerate(tokens) if t.lower in verbs and not inside[i]]
+    nearest = _nearest_verb(n, verb_at)
     quote_starts, quote_ends = {q.start for q in unit.quotes}, {q.end for q in unit.quotes}
     paragraph_start = unit.start == 0 or text[unit.start - 1] == "\n"
+    # A token's own word features, made once and lent to its neighbours under their offsets.
+    neighbours = {offset: [_word_features(token, f"{offset:+d}:") for token in tokens] for offset in (-2, -1, 1, 2)}
     sequence = []
     for i, token in enumerate(tokens):
         low, word = token.lower, token.text
@@ -96,8 +96,7 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
                 features.append("rv_object")
         # Content and source sit on either side of a cue: the signed distance to the nearest one says which.
         if verb_at:
-            nearest = min(verb_at, key=lambda v: abs(v - i))
-            distance = max(-NEAR_VERB, min(NEAR_VERB, i - nearest))
+            distance = max(-NEAR_VERB, min(NEAR_VERB, i - nearest[i]))
             features.append(f"verb_dist={distance}")
             features.append("after_verb" if i > verb_at[0] else "before_verb")
         else:
@@ -117,7 +116,7 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
             features.append("unit_has_quote")
         for offset in (-2, -1, 1, 2):
             if 0 <= i + offset < n:
-                features += _word_features(tokens[i + offset], f"{offset:+d}:")
+                features += neighbours[offset][i + offset]
             else:
                 features.append(f"{offset:+d}:edge")
         if i > 0:
@@ -126,6 +125,18 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
             features.append(f"bigram+={low}|{tokens[i + 1].lower}")
         sequence.append(features + context)
     return sequence
+
+
+def _nearest_verb(n: int, verb_at: list[int]) -> list[int]:
+    """For each position, the nearest reporting verb's position (the earlier one on a tie)."""
+    if not verb_at:
+        return []
+    nearest, v = [], 0
+    for i in range(n):
+        while v + 1 < len(verb_at) and abs(verb_at[v + 1] - i) < abs(verb_at[v] - i):
+            v += 1
+        nearest.append(verb_at[v])
+    return nearest
 
 
 def shipped_model_path():
@@ -229,7 +240,7 @@ def _span(text: str, tokens: list[Token], run: tuple[int, int] | None) -> Span |
     return Span.of(text, tokens[run[0]].start, tokens[run[1] - 1].end)
 
 
-def tag_claims(text: str, sentences: list[Sentence], model_path: str | Path | None = None) -> list[Claim]:
+def tag_claims(text: str, units: list[Unit], model_path: str | Path | None = None) -> list[Claim]:
     """The tagger's claims in `text`; speakers are left for the rules' resolver to name.
 
     B-C starts a content; I-C after a gap (a cue, the next sentence) goes on with the content before it:
@@ -239,7 +250,7 @@ def tag_claims(text: str, sentences: list[Sentence], model_path: str | Path | No
     cues: dict[int, list] = {}
     sources: dict[int, list] = {}
     previous: Unit | None = None
-    units = document_units(text, sentences)  # kept alive: cues and sources are looked up by id(unit)
+    # `units` stay alive meanwhile: cues and sources are looked up by id(unit)
     for unit in units:
         if not unit.tokens:
             continue

@@ -10,11 +10,12 @@ stanza and two to blingfire; `Tae-yul` three to both) and the rules must behave 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.extract.lexicon import reporting_verbs
-from claims.extract.quotes import QuoteSpan
+from claims.extract.quotes import QuoteSpan, find_quotes, paragraphs
 from claims.model import Sentence
 
 
@@ -27,23 +28,19 @@ WORD = re.compile(r"""
     """, re.VERBOSE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or mark, with what the rules ask of it worked out once (they ask millions of times)."""
+
     start: int
     end: int
     text: str
+    lower: str
+    is_capitalised: bool
+    is_word: bool
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    @classmethod
+    def at(cls, start: int, end: int, text: str) -> "Token":
+        return cls(start, end, text, text.lower(), text[:1].isupper(), text[:1].isalnum())
 
 
 QUESTION_QUOTE_END = re.compile(r"[?!…][”\"'’»]+\s*$")
@@ -72,23 +69,33 @@ class Unit:
         return bisect_right([t.start for t in self.tokens], offset - 1)
 
 
+def document_units(text: str, sentences: list[Sentence]) -> list[Unit]:
+    """The units of a document: what the rules and the tagger both read."""
+    return build_units(text, sentences, find_quotes(text), [start for start, _ in paragraphs(text)])
+
+
 def build_units(text: str, sentences: list[Sentence], quotes: list[QuoteSpan],
                 paragraph_starts: list[int]) -> list[Unit]:
     groups: list[list[Sentence]] = []
+    quote_starts = [q.start for q in quotes]
     reach = -1  # the furthest end of a quote that started in the current group
     for sentence in sentences:
         if groups and (sentence.start < reach or _attribution_after_question(text, groups[-1][-1], sentence)):
             groups[-1].append(sentence)
         else:
             groups.append([sentence])
-        for quote in quotes:
-            if sentence.start <= quote.start < sentence.end:
-                reach = max(reach, quote.end)
+        for quote in _starting_in(quotes, quote_starts, sentence.start, sentence.end):
+            reach = max(reach, quote.end)
     units = []
     for group in groups:
         start, end = group[0].start, max(group[-1].end, *(s.end for s in group))
-        inner = [q for q in quotes if start <= q.start < end]
+        inner = _starting_in(quotes, quote_starts, start, end)
         end = max([end] + [q.end for q in inner])
-        tokens = [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+        tokens = [Token.at(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
         units.append(Unit(start, end, tokens, inner, bisect_right(paragraph_starts, start) - 1))
     return units
+
+
+def _starting_in(quotes: list[QuoteSpan], starts: list[int], start: int, end: int) -> list[QuoteSpan]:
+    """The quotes (sorted by start) that start in start..end."""
+    return quotes[bisect_left(starts, start):bisect_left(starts, end)]
