@@ -16,6 +16,8 @@ LINE = re.compile(r"[^\n]+")
 
 def fast_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, never crossing a line break (each line of news text is a paragraph)."""
+    if not text.strip():
+        return []  # blingfire fails on a text with no words
     _, spans = blingfire.text_to_sentences_and_offsets(text)
     sentences: list[Sentence] = []
     for start, end in spans:
