@@ -40,19 +40,15 @@ def _confidence_bucket(confidence: float) -> str:
     return "high" if confidence >= 0.85 else "mid" if confidence >= 0.7 else "low"
 
 
-def _word_features(token: Token, prefix: str) -> tuple[str, ...]:
-    """What a neighbour contributes: its word, and whether it is a reporting verb."""
-    return _neighbour_features(token.lower, token.is_capitalised, prefix)
+NEIGHBOURS = (-2, -1, 1, 2)
 
 
-@lru_cache(maxsize=262144)
-def _neighbour_features(low: str, capitalised: bool, prefix: str) -> tuple[str, ...]:
-    features = [f"{prefix}w={low}"]
-    if low in reporting_verbs():
-        features.append(f"{prefix}rv")
-    if capitalised:
-        features.append(f"{prefix}cap")
-    return tuple(features)
+@lru_cache(maxsize=131072)
+def _as_neighbour(low: str, capitalised: bool) -> dict[int, tuple[str, ...]]:
+    """What a word tells the tokens around it, under each offset: itself, and whether it is a
+    reporting verb or capitalised. Cached: news repeats its words."""
+    own = [f"w={low}"] + (["rv"] if low in reporting_verbs() else []) + (["cap"] if capitalised else [])
+    return {offset: tuple(f"{offset:+d}:{f}" for f in own) for offset in NEIGHBOURS}
 
 
 def _context_features(text: str, unit: Unit, previous: Unit | None) -> list[str]:
@@ -79,7 +75,8 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
     quote_starts, quote_ends = {q.start for q in unit.quotes}, {q.end for q in unit.quotes}
     paragraph_start = unit.start == 0 or text[unit.start - 1] == "\n"
     # A token's own word features, made once and lent to its neighbours under their offsets.
-    neighbours = {offset: [_word_features(token, f"{offset:+d}:") for token in tokens] for offset in (-2, -1, 1, 2)}
+    neighbours = [_as_neighbour(token.lower, token.is_capitalised) for token in tokens]
+    that_at = {i for i, t in enumerate(tokens) if t.lower == "that"}
     sequence = []
     for i, token in enumerate(tokens):
         low, word = token.lower, token.text
@@ -106,7 +103,7 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
         if word in QUOTE_MARK_TEXTS:
             features.append("quote_open" if token.start in quote_starts else
                             "quote_close" if token.end in quote_ends else "quote_mark")
-        if any(t.lower == "that" for t in tokens[i + 1:i + 4]):
+        if that_at and (i + 1 in that_at or i + 2 in that_at or i + 3 in that_at):
             features.append("that_follows")
         if low == "according" and i + 1 < n and tokens[i + 1].lower == "to":
             features.append("according_to")
@@ -114,9 +111,9 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
             features.append("para_start")
         if unit.quotes:
             features.append("unit_has_quote")
-        for offset in (-2, -1, 1, 2):
+        for offset in NEIGHBOURS:
             if 0 <= i + offset < n:
-                features += neighbours[offset][i + offset]
+                features += neighbours[i + offset][offset]
             else:
                 features.append(f"{offset:+d}:edge")
         if i > 0:
