@@ -48,6 +48,7 @@ NOT_LABELS = {"update", "updated", "note", "editor", "read", "related", "watch",
               "sources", "correction", "clarification", "warning", "disclosure", "advertisement", "listen", "see",
               "more", "also", "full", "here", "by", "and", "but", "so", "yes", "no", "why", "what", "how", "when"}
 LABEL_JOINERS = {"of", "the", "’s", "'s", "-", ".", "de", "van", "von"}
+ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 SETS_UP_QUOTE = re.compile(r"(?::|[.?!][”\"'’)]*)$")
 CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
 SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*"
@@ -127,6 +128,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;.—–-:"):
+        if text[end - 1] == "." and ABBREVIATION_END.search(text, max(start, end - 12), end):
+            break  # "the U.S." keeps its last full stop
         end -= 1
     return start, end
 
