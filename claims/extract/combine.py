@@ -2,8 +2,9 @@
 
 On PolNeAR dev the tagger draws content boundaries better and finds far more reported speech;
 the rules find sources and cues more surely and resolve speakers. So where both find a statement,
-the claim keeps the tagger's content and the rules' source, cue and speaker; where only one finds
-it, that one's claim stands (a tagger-only mention is resolved by the same speaker resolver).
+the claim keeps the tagger's content and the rules' source, cue and speaker (unless the rules found
+no source: then the tagger's); where only one finds it, that one's claim stands. Mentions the rules
+did not resolve are resolved by the same speaker resolver, in document order.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
         rule = next((r for r in rule_claims if same_statement(claim, r)), None)
         if rule is None and not (claim.cue or claim.speaker_mention):
             continue  # the tagger alone, with no cue and no source: mostly scare quotes and titles
-        if rule is not None:
+        if rule is not None and rule.speaker_mention is not None:
             claim = replace(claim, speaker=rule.speaker, speaker_role=rule.speaker_role,
                             speaker_kind=rule.speaker_kind, speaker_mention=rule.speaker_mention, cue=rule.cue,
                             confidence=max(claim.confidence, rule.confidence),
