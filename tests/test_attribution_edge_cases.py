@@ -126,3 +126,16 @@ def test_the_subject_of_a_participle_is_the_clause_subject_not_an_opening_word(e
     text = "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”"
     claim = only(extract(text))
     assert (claim.speaker_mention.text, claim.cue.text, claim.kind) == ("Trump", "calling", "mixed")
+
+
+# --- speakers behind titles, possessives and descriptions ---------------------------------------------
+
+@pytest.mark.parametrize("text,speaker,role", [
+    ("Trump’s campaign manager Kellyanne Conway said that the polls were wrong.", "Kellyanne Conway",
+     "Trump’s campaign manager"),
+    ("Media Research Center’s Brent Bozell said that the polls were wrong.", "Brent Bozell", None),
+    ("Sen. Marco Rubio spoke first. The Florida senator said that the polls were wrong.", "Marco Rubio", "Sen."),
+])
+def test_speaker_and_role(extract, text, speaker, role):
+    claim = only(extract(text))
+    assert (claim.speaker, claim.speaker_role) == (speaker, role)

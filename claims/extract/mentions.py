@@ -187,8 +187,8 @@ def mention_at(text: str, start: int, end: int) -> Mention:
 TITLE_RE = re.compile(
     r"(?P<role>(?:(?:former|acting|then-|interim|deputy|vice|senior|top|chief|incoming|outgoing)\s+)*"
     r"(?:(?:U\.S\.|U\.N\.|U\.K\.|E\.U\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:’s|'s)?)\s+)?"
-    r"(?:" + "|".join(re.escape(t) for t in titles()) + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?)"
-    r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|bin|al-\w+))*)")
+    r"(?i:" + "|".join(re.escape(t) for t in titles()) + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?)"
+    r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin)\s+)?(?:[A-Z][\w’'.-]*|al-\w+))*)")
 NAME_PART = re.compile(r"[A-Z][\w’'.-]*(?:-\w+)*")
 
 

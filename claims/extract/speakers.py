@@ -81,7 +81,7 @@ class SpeakerResolver:
             # "U.S. Secretary of State Antony Blinken" reads as runs "U.S. Secretary", "State Antony Blinken".
             while words and (words[0] in NOT_NAMES or words[0].lower() in TITLE_WORDS or "." in words[0]):
                 words.pop(0)
-            name = _strip_name(" ".join(words))
+            name = _strip_name(_after_possessive(" ".join(words)))
             if len(name.split()) > 1 and looks_like_person(name) and not _inside(match.start(), inside) \
                     and name.lower() not in governments():
                 self._add(name, None, match.start())
@@ -161,6 +161,10 @@ class SpeakerResolver:
         if bare.lower() in governments():
             return Speaker(governments()[bare.lower()], None, "government", 0.9)
         role, name = split_role(phrase)
+        # "Media Research Center’s Bozell": the name is what follows the possessive.
+        owned = _after_possessive(name)
+        if owned != name and owned[:1].isupper() and looks_like_person(_strip_name(owned)):
+            name = owned
         if mention.kind == "name" and looks_like_person(_strip_name(name)):
             person = self.lookup(name)
             if person:
@@ -170,7 +174,8 @@ class SpeakerResolver:
             return Speaker(stripped, role, "person", certainty)
         kind = mention_kind(phrase)
         head = bare.split()[-1].lower().strip(".,") if bare.split() else ""
-        if mention.kind == "nominal":
+        if mention.kind == "nominal" or (bare != phrase and not head[:1].isupper() and kind == "person"):
+            # "the minister", "The Florida senator": a role, to be matched to a person the text names
             person = self.by_role(head, mention.start)
             if person:
                 return Speaker(person.name, person.role, "person", 0.75)
@@ -180,6 +185,14 @@ class SpeakerResolver:
         if kind == "organisation":
             return Speaker(bare, None, "organisation", 0.85)
         return Speaker(_strip_name(phrase), role, kind, 0.6)
+
+
+def _after_possessive(name: str) -> str:
+    """"Media Research Center’s Brent Bozell" -> "Brent Bozell"."""
+    for mark in ("’s ", "'s "):
+        if mark in name:
+            name = name.rpartition(mark)[2]
+    return name
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
