@@ -57,7 +57,7 @@ def document_sequences(document: GoldDocument):
             previous = unit
 
 
-def train(train_dir: str | Path, out: str | Path, c1: float = 2.0, c2: float = 0.01,
+def train(train_dir: str | Path, out: str | Path, c1: float = 4.0, c2: float = 0.01,
           max_iterations: int = 150, minfreq: int = 3, limit: int | None = None) -> dict:
     """Train and write the model; returns what the run took (documents, sequences, seconds, bytes)."""
     documents = list(load_gold(train_dir).values())[:limit]
@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Train the CRF attribution tagger on PolNeAR gold.")
     parser.add_argument("--train", required=True, help="gold directory (text/, attributions/)")
     parser.add_argument("--out", required=True, help="where to write the .crfsuite model")
-    parser.add_argument("--c1", type=float, default=2.0, help="L1 regularisation")
+    parser.add_argument("--c1", type=float, default=4.0,
+                        help="L1 regularisation (chosen on PolNeAR dev: 2 -> all-attributions F1 68.2, 3 -> 68.7, 4 -> 68.8)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 regularisation")
     parser.add_argument("--max-iterations", type=int, default=150)
     parser.add_argument("--minfreq", type=int, default=3, help="drop features seen fewer times than this")
