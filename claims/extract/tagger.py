@@ -27,6 +27,23 @@ NEAR_VERB = 8  # how far (in tokens) the distance to a reporting verb is told ap
 MIN_CONTENT_WORDS = 2
 
 
+@lru_cache(maxsize=262144)
+def _word_itself(word: str) -> tuple[str, ...]:
+    """A token's features that depend on its word alone (cached: news repeats its words)."""
+    low = word.lower()
+    features = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"shape={_shape(word)}"]
+    if word[:1].isupper():
+        features.append("cap")
+    if word.isupper() and len(word) > 1:
+        features.append("upper")
+    verb = reporting_verbs().get(low)
+    if verb:
+        features += [f"rv={verb.lemma}", f"rvconf={_confidence_bucket(verb.confidence)}"]
+        if verb.takes_object:
+            features.append("rv_object")
+    return tuple(features)
+
+
 @lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     """Xxxx -> Xx, U.S. -> X.X., 2016 -> d: runs of one character class collapse to one mark."""
@@ -80,17 +97,7 @@ def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[l
     sequence = []
     for i, token in enumerate(tokens):
         low, word = token.lower, token.text
-        features = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"shape={_shape(word)}",
-                    f"pos={'first' if i == 0 else 'last' if i == n - 1 else min(4, 5 * i // n)}"]
-        if token.is_capitalised:
-            features.append("cap")
-        if word.isupper() and len(word) > 1:
-            features.append("upper")
-        verb = verbs.get(low)
-        if verb:
-            features += [f"rv={verb.lemma}", f"rvconf={_confidence_bucket(verb.confidence)}"]
-            if verb.takes_object:
-                features.append("rv_object")
+        features = [*_word_itself(word), f"pos={'first' if i == 0 else 'last' if i == n - 1 else min(4, 5 * i // n)}"]
         # Content and source sit on either side of a cue: the signed distance to the nearest one says which.
         if verb_at:
             distance = max(-NEAR_VERB, min(NEAR_VERB, i - nearest[i]))
