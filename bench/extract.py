@@ -44,7 +44,13 @@ def busy_cpu_seconds() -> float:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
-def child(nlp: str, corpus: Path, limit: int | None, torch_threads: int | None) -> None:
+def cpu_seconds() -> float:
+    """This process's CPU time and that of its finished children (the --workers processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def child(nlp: str, corpus: Path, limit: int | None, torch_threads: int | None, workers: int) -> None:
     """Measure one path once and print its figures as one JSON line."""
     texts = read_corpus(corpus, limit)
     base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -58,11 +64,11 @@ def child(nlp: str, corpus: Path, limit: int | None, torch_threads: int | None) 
     extractor.extract(WARM_UP)  # lazy set-up (word lists, first torch call) counts as load
     load_s = time.perf_counter() - start
 
-    cpu, busy, start = time.process_time(), busy_cpu_seconds(), time.perf_counter()
+    cpu, busy, start = cpu_seconds(), busy_cpu_seconds(), time.perf_counter()
     # The way `claims extract` runs: documents in batches (stanza tokenizes a batch at once).
     documents = ((str(i), text, None) for i, text in enumerate(texts))
-    claims = sum(len(found) for _, found, _ in extractor.extract_documents(documents))
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    claims = sum(len(found) for _, found, _ in extractor.extract_documents(documents, workers=workers))
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     others = max(0.0, busy_cpu_seconds() - busy - cpu)  # other processes competing for the cores
     words = sum(len(text.split()) for text in texts)
 
@@ -70,7 +76,9 @@ def child(nlp: str, corpus: Path, limit: int | None, torch_threads: int | None) 
         "path": extractor.name, "articles": len(texts), "words": words,
         "seconds": seconds, "cpu s": cpu, "articles/s": len(texts) / seconds,
         "words/s": words / seconds, "claims": claims,
-        "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # Linux: KiB
+        # Linux: KiB; with --workers, the largest of this process and its workers (each has its own)
+        "peak MB": max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
+                                                                     resource.RUSAGE_CHILDREN)) / 1024,
         "base MB": base_mb, "load s": load_s, "others cpu s": others,
     }))
 
@@ -81,6 +89,7 @@ def run_once(nlp: str, args) -> dict:
         command += ["--limit", str(args.limit)]
     if args.torch_threads:
         command += ["--torch-threads", str(args.torch_threads)]
+    command += ["--workers", str(args.workers)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed")
@@ -103,18 +112,21 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
     parser.add_argument("--torch-threads", type=int, metavar="N",
                         help="tuning knob, off by default: torch.set_num_threads(N) in each child")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="extraction processes, as `claims extract --workers` (peak MB is per process)")
     parser.add_argument("--child", choices=PATHS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if "STANZA_RESOURCES_DIR" not in os.environ and SHARED_MODELS.is_dir():
         os.environ["STANZA_RESOURCES_DIR"] = str(SHARED_MODELS)  # inherited by the children
     if args.child:
-        child(args.child, args.corpus, args.limit, args.torch_threads)
+        child(args.child, args.corpus, args.limit, args.torch_threads, args.workers)
         return 0
 
     log = sys.stderr if args.json else sys.stdout
     limit = "none" if args.limit is None else args.limit
     threads = args.torch_threads or "default"
-    print(f"corpus {args.corpus}, limit {limit}, {args.runs} runs, torch threads {threads}", file=log)
+    print(f"corpus {args.corpus}, limit {limit}, {args.runs} runs, torch threads {threads}, "
+          f"workers {args.workers}", file=log)
     runs: dict[str, list[dict]] = {nlp: [] for nlp in args.nlp}
     failed = []
     for number in range(1, args.runs + 1):

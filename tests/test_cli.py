@@ -439,3 +439,15 @@ def test_extract_without_paths_is_a_usage_error():
     assert result.exit_code == 2
     no_traceback(result)
     assert "PATHS" in result.stderr
+
+
+def test_extract_with_workers_gives_the_same_claims_in_the_same_order(tmp_path):
+    for n in range(5):
+        (tmp_path / f"{n}.txt").write_text(f"“We will win state {n},” Ann Smith said.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    args = ["extract", str(SEEDS), str(tmp_path), "--nlp", "fast", "--format", "jsonl"]
+    one = CliRunner().invoke(cli, args)
+    two = CliRunner().invoke(cli, args + ["--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("\n") > 20
+    assert "empty.txt: empty file" in two.stderr

@@ -47,11 +47,15 @@ class Extractor:
             results[i] = doc.claims
         return results
 
-
-    def extract_documents(self, documents: Iterable[tuple[str, str | None, object]], batch: int = 16
-                          ) -> Iterator[tuple[str, list[Claim] | None, str | None]]:
+    def extract_documents(self, documents: Iterable[tuple[str, str | None, object]], batch: int = 16,
+                          workers: int = 1) -> Iterator[tuple[str, list[Claim] | None, str | None]]:
         """For each (name, text, reading error) in: (name, claims, None), or (name, None, message) for a
-        document that could not be read or that the extractor failed on; one failure never stops the rest."""
+        document that could not be read or that the extractor failed on; one failure never stops the rest.
+        With workers > 1, that many processes share the work (the order stays the input's)."""
+        if workers > 1:
+            from claims.extract.parallel import extract_in_processes
+            yield from extract_in_processes(self.name, documents, workers, batch)
+            return
         pending: list[tuple[str, str]] = []
         for name, text, error in documents:
             if error is not None:

@@ -1,0 +1,44 @@
+"""Extraction in several processes: each loads its own extractor and takes chunks of documents.
+
+The work is CPU-bound Python, so threads would not help; processes do, one per core.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+_worker_extractor = None
+
+
+def _start_worker(nlp: str) -> None:
+    global _worker_extractor
+    from claims.extract.extractor import load_extractor
+    _worker_extractor = load_extractor(nlp)
+    if _worker_extractor.name == "stanza":
+        import torch
+        torch.set_num_threads(1)  # one core per process: torch's own threads would fight the other workers
+
+
+def _extract_chunk(chunk: list, batch: int) -> list:
+    return list(_worker_extractor.extract_documents(chunk, batch))
+
+
+def extract_in_processes(nlp: str, documents: Iterable, workers: int, batch: int) -> Iterator:
+    """What Extractor.extract_documents yields, in the input order, from `workers` processes."""
+    # Reading errors travel as their messages (an exception object need not survive pickling).
+    documents = ((name, text, None if error is None else str(error)) for name, text, error in documents)
+    # "spawn": a forked copy of a process that has run torch can die in its thread pools.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(nlp,)) as pool:
+        window: list = []  # a few chunks in flight per worker: all cores busy, memory bounded
+        while True:
+            while len(window) < 2 * workers:
+                chunk = list(islice(documents, batch))
+                if not chunk:
+                    break
+                window.append(pool.submit(_extract_chunk, chunk, batch))
+            if not window:
+                return
+            yield from window.pop(0).result()
