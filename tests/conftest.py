@@ -32,3 +32,11 @@ def stanza_models(shared_dir):
         os.environ.pop("STANZA_RESOURCES_DIR", None)
     else:
         os.environ["STANZA_RESOURCES_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def extract():
+    """The fast path's extract(text) -> claims."""
+    from claims.extract import load_extractor
+
+    return load_extractor("fast").extract

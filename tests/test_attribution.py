@@ -5,28 +5,10 @@ quotation with its marks; for a reported statement, the clause), who said it, wi
 that name the speaker and the cue.
 """
 import pytest
+from claim_helpers import only, summary
 
-from claims.extract import load_extractor
 
 WIN = "“We will win this race,”"
-
-
-@pytest.fixture(scope="module")
-def extract():
-    extractor = load_extractor("fast")
-    return extractor.extract
-
-
-def summary(claim):
-    """What a user reads off a claim, as one comparable tuple."""
-    return (claim.kind, claim.text, claim.speaker, claim.speaker_role,
-            claim.speaker_mention.text if claim.speaker_mention else None,
-            claim.cue.text if claim.cue else None)
-
-
-def only(claims):
-    assert len(claims) == 1, [summary(c) for c in claims]
-    return claims[0]
 
 
 def check_offsets(text, claim):

@@ -1,27 +1,11 @@
 """Edge cases a user runs into: questions before the speaker, cues inside the statement, roles in
 appositions, plural sources, marks around nothing, fractional size limits."""
 import pytest
+from claim_helpers import only, summary
 from click.testing import CliRunner
 
 from claims.cli import cli
-from claims.extract import load_extractor
 from claims.extract.quotes import find_quotes
-
-
-@pytest.fixture(scope="module")
-def extract():
-    return load_extractor("fast").extract
-
-
-def summary(claim):
-    return (claim.kind, claim.text, claim.speaker, claim.speaker_role,
-            claim.speaker_mention.text if claim.speaker_mention else None,
-            claim.cue.text if claim.cue else None)
-
-
-def only(claims):
-    assert len(claims) == 1, [summary(c) for c in claims]
-    return claims[0]
 
 
 # --- attribution ---------------------------------------------------------------------------------
