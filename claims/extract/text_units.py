@@ -22,6 +22,7 @@ from claims.model import Sentence
 WORD = re.compile(r"""
       (?:[A-Za-z]\.){2,}                  # U.S., D.C.
     | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Ft|St)\.
+    | [A-Z]\.(?=\s+[A-Z])                  # a middle initial: Donald J. Trump
     | \w+(?:[-‑]\w+|[’'](?!s\b)\w+)*        # words, hyphenated names, O’Malley, don’t
     | [’']s\b                             # the possessive 's, split from its noun
     | ``|''|\S                            # one mark
