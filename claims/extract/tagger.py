@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from claims.extract.attribution import _trim
+from claims.extract.content import trim_content
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.mentions import make_mention, scan_back, scan_forward
 from claims.extract.text_units import Token, Unit
@@ -198,7 +198,7 @@ class _Content:
         """Trimmed character pieces; pieces with only blanks between them become one (a unit break)."""
         pieces: list[tuple[int, int]] = []
         for unit, (a, b) in self.runs:
-            start, end = _trim(text, unit.tokens[a].start, unit.tokens[b - 1].end)
+            start, end = trim_content(text, unit.tokens[a].start, unit.tokens[b - 1].end)
             if end <= start:
                 continue
             if pieces and not text[pieces[-1][1]:start].strip():

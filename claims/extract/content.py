@@ -1,0 +1,110 @@
+"""Where a reported statement's content starts and ends, around its cue and its quotation marks."""
+from __future__ import annotations
+
+import re
+
+from claims.extract.text_units import Token, Unit
+
+QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "earlier", "later", "last", "this", "week", "month", "year", "night", "morning",
+              "afternoon", "evening", "on", "in", "at", "during", "a", "an", "the", "recently", "again", "also",
+              "separately", "previously", "statement", "interview", "speech", "briefing", "conference", "press",
+              "news", "rally", "email", "tweet", "post", "letter", "told", "to", "reporters", "joint"}
+OBJECT_PRONOUNS = {"me", "him", "her", "them", "us", "you", "reporters", "journalists", "supporters", "voters",
+                   "lawmakers", "the", "a", "an"}
+CONTENT_OPENERS = {"that", ":"}
+MIN_CONTENT_WORDS = 2
+ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
+SETS_UP_QUOTE = re.compile(r"(?::|[.?!][”\"'’)]*)$")
+CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
+
+
+def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without surrounding spaces, a leading comma or a closing full stop outside quotes."""
+    while start < end and (text[start].isspace() or text[start] in ",;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;.—–-:"):
+        if text[end - 1] == "." and ABBREVIATION_END.search(text, max(start, end - 12), end):
+            break  # "the U.S." keeps its last full stop
+        end -= 1
+    return start, end
+
+
+def inside_quote(token: Token, unit: Unit) -> bool:
+    return any(q.start < token.start and token.end <= q.end - 1 for q in unit.quotes)
+
+
+def opens_quote(token: Token, unit: Unit) -> bool:
+    return any(q.start == token.start for q in unit.quotes)
+
+
+def closes_quote(token: Token, unit: Unit) -> bool:
+    """The token is a quote's closing mark (whatever mark the writer used: “Apparently not,“ he said)."""
+    return token.text in QUOTE_CLOSERS or any(q.end == token.end for q in unit.quotes)
+
+
+def second_quote(text: str, unit: Unit, after: int) -> tuple[int, int] | None:
+    """The resumed half of `“A,” he said, “B.”`."""
+    tokens = unit.tokens
+    if after < len(tokens) and tokens[after].text in {",", ":"}:
+        for q in unit.quotes:
+            if q.start >= tokens[after].end and not text[tokens[after].end:q.start].strip():
+                return q.start, q.end
+    return None
+
+
+def introduced_quote_start(text: str, unit: Unit, start: int, stop: int) -> int:
+    """`... with a caveat: “The person ...,” the source said.`: the content is the quote after the colon
+    (or after a sentence of its own that the segmenter left in the unit)."""
+    for quote in unit.quotes:
+        if start < quote.start and not text[quote.end:stop].strip() \
+                and SETS_UP_QUOTE.search(text[start:quote.start].rstrip()):
+            return quote.start
+    return start
+
+
+def content_after(text: str, unit: Unit, start: int, verb) -> tuple[int, int] | None:
+    """Where the reported content starts after a cue: at 'that', a colon, a quote or the clause itself."""
+    tokens = unit.tokens
+    n = len(tokens)
+    k = start
+    if verb.takes_object:  # "told (police officials | The Washington Post | him) that ..."
+        k = next((m for m in range(k, min(n, k + 7)) if tokens[m].lower == "that" or opens_quote(tokens[m], unit)
+                  or tokens[m].text in {",", ":"}), k)
+    scan = k
+    while scan < n and scan - k < 9 and tokens[scan].lower not in CONTENT_OPENERS \
+            and tokens[scan].text not in {".", ";", "?", "!"} and not opens_quote(tokens[scan], unit):
+        scan += 1
+    introduced = scan < n and (tokens[scan].text == ":" or opens_quote(tokens[scan], unit)) and \
+        (scan == k or tokens[scan - 1].text in {",", ":"} or tokens[scan].text == ":")
+    if introduced or (scan < n and tokens[scan].lower in CONTENT_OPENERS
+                      and all(t.lower in TIME_WORDS or t.is_capitalised or t.text == "," for t in tokens[k:scan])):
+        # "said back in the summer of 2015: “...”" — whatever stands before a colon or a quote is setting.
+        k = scan + (1 if tokens[scan].text == ":" else 0)
+    else:
+        while k < n and (tokens[k].lower in TIME_WORDS and tokens[k].lower not in {"a", "an", "the", "this"}
+                         or tokens[k].text == ","):
+            k += 1
+    if k >= n:
+        return None
+    words = [t for t in tokens[k:] if t.is_word]
+    if len(words) < MIN_CONTENT_WORDS:
+        return None
+    return tokens[k].start, _clause_end(text, unit, tokens[k].start)
+
+
+def relative_clause_end(text: str, unit: Unit, start: int, end: int) -> int:
+    comma = text.find(",", start, end)
+    while comma != -1 and any(q.start <= comma < q.end for q in unit.quotes):
+        comma = text.find(",", comma + 1, end)
+    return end if comma == -1 else comma
+
+
+def _clause_end(text: str, unit: Unit, start: int) -> int:
+    """Reported content runs to the end of its sentence, short of a trailing aside on its last noun
+    ("..., who also held a rally", "..., compared with 23 percent ...") outside quotes."""
+    for match in CLAUSE_TAIL.finditer(text, start, unit.end):
+        if not any(q.start <= match.start() < q.end for q in unit.quotes):
+            return match.start()
+    return unit.end

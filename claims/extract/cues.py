@@ -1,0 +1,242 @@
+"""Cues and sources in one unit: reporting verbs, `according to`, participles, `Name:` labels.
+
+`find_in_unit` returns what it finds as `Found` (content pieces, cue, source mention, confidence);
+attribution.py resolves the speakers and makes the claims.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.extract.content import (MIN_CONTENT_WORDS, closes_quote, content_after, inside_quote,
+                                    introduced_quote_start, opens_quote, relative_clause_end, second_quote)
+from claims.extract.lexicon import reporting_verbs
+from claims.extract.mentions import OPENERS, Mention, make_mention, scan_back, scan_forward
+from claims.extract.text_units import Token, Unit
+from claims.model import Span
+
+
+# Words that stand between a subject and its reporting verb and belong to the cue ("has also said").
+AUXILIARIES = {"has", "have", "had", "also", "later", "previously", "would", "will", "reportedly", "repeatedly",
+               "once", "again", "publicly", "privately", "then", "recently", "further", "did", "does", "do",
+               "just", "often", "frequently", "already", "has", "had", "first", "even", "quickly", "initially",
+               "flatly", "explicitly", "openly", "separately", "bluntly", "simply", "previously"}
+NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "my",
+                "your", "another", "no", "any", "each", "every"}
+# Forms that are as often nouns as verbs: taken as cues only right after a name or a pronoun.
+NOUN_OR_VERB = {"state", "states", "post", "posts", "report", "reports", "call", "calls", "claim", "claims", "charge",
+                "charges", "answer", "answers", "comment", "comments", "question", "questions", "show", "shows",
+                "find", "finds", "fear", "fears", "hope", "hopes", "worry", "worries", "demand", "demands",
+                "estimate", "estimates", "signal", "signals", "promise", "promises", "pledge", "pledges", "vow",
+                "vows", "counter", "counters", "tweet", "tweets", "note", "notes", "remark", "remarks", "joke",
+                "jokes", "cry", "cries", "reply", "replies", "attack", "attacks", "praise", "blast", "blasts",
+                "slam", "slams", "boast", "boasts", "quip", "quips", "feel", "feels", "concern", "concerns",
+                "want", "wants", "know", "knows", "question", "record", "records", "brag", "brags"}
+PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
+NOT_LABELS = {"update", "updated", "note", "editor", "read", "related", "watch", "photo", "photos", "video", "source",
+              "sources", "correction", "clarification", "warning", "disclosure", "advertisement", "listen", "see",
+              "more", "also", "full", "here", "by", "and", "but", "so", "yes", "no", "why", "what", "how", "when"}
+LABEL_JOINERS = {"of", "the", "’s", "'s", "-", ".", "de", "van", "von"}
+
+
+@dataclass
+class Found:
+    """One attribution inside a unit, before its speaker is resolved."""
+
+    pieces: list[tuple[int, int]]
+    cue: Span | None
+    mention: Mention | None
+    confidence: float
+    participial: bool = False
+
+
+def find_in_unit(text: str, unit: Unit) -> list[Found]:
+    tokens = unit.tokens
+    verbs = reporting_verbs()
+    found: list[Found] = [f for f in [_speaker_label(text, unit)] if f]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if inside_quote(token, unit) or not token.is_word:
+            i += 1
+            continue
+        low = token.lower
+        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            f = _according_to(text, unit, i, found)
+            if f:
+                found.append(f)
+            i += 2
+            continue
+        verb = verbs.get(low)
+        if verb and not (token.is_capitalised and i > 0 and low not in {"says", "said"}):
+            f = _verb_cue(text, unit, i, verb, found)
+            if f:
+                found.append(f)
+        i += 1
+    return _without_repeats(_cut_overlaps(text, found))
+
+
+def _without_repeats(found: list[Found]) -> list[Found]:
+    """"She responded ... by saying, “...”": two cues, one statement; the cue nearer the content stays."""
+    kept: dict[tuple, Found] = {}
+    for f in found:
+        key = tuple(f.pieces)
+        if key not in kept or (f.cue and kept[key].cue and abs(f.cue.end - f.pieces[0][0])
+                               < abs(kept[key].cue.end - kept[key].pieces[0][0])):
+            kept[key] = f
+    return [f for f in found if kept.get(tuple(f.pieces)) is f]
+
+
+def _speaker_label(text: str, unit: Unit) -> Found | None:
+    """`Bush: "The mission is to destroy ISIS."`, `Poll: Trump a big turnoff ...`: a name and a colon
+    opening a paragraph (headlines, transcripts, Q and A) label what follows as that source's."""
+    tokens = unit.tokens
+    if unit.start and text[unit.start - 1] != "\n":
+        return None
+    colon = next((n for n, t in enumerate(tokens[:8]) if t.text == ":"), None)
+    if not colon or not tokens[0].is_capitalised or tokens[0].lower in NOT_LABELS:
+        return None
+    label = tokens[:colon]
+    if len(label) == 1 and label[0].text.isupper() and len(label[0].text) > 3:
+        return None  # a dateline ("WASHINGTON:"), not a speaker
+    if not all(t.is_capitalised or t.lower in LABEL_JOINERS for t in label) or any(t.text[:1].isdigit() for t in label):
+        return None
+    rest = [t for t in tokens[colon + 1:] if t.is_word]
+    if len(rest) < MIN_CONTENT_WORDS:
+        return None
+    mention = Mention(label[0].start, label[-1].end, text[label[0].start:label[-1].end], "name")
+    cue = Span(tokens[colon].start, tokens[colon].end, ":")
+    return Found([(tokens[colon].end, unit.end)], cue, mention, 0.6)
+
+
+def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
+    """A claim stops before a later one that starts a new clause ("..., adding that", "..., I said, “...”"),
+    but not before one nested in its own content ("X said that Y said ...")."""
+    for earlier, later in zip(found, found[1:]):
+        anchor = later.mention.start if later.mention and later.mention.start < later.cue.start else later.cue.start
+        lead = text[max(0, anchor - 12):anchor].rstrip().lower()
+        new_clause = later.participial or lead.endswith((",", ";", "—", ",”", ",\"", ",''", " while", " but", " and",
+                                                          " whereas"))
+        if new_clause and later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
+            stop = later.mention.start if later.mention and later.mention.start < later.cue.start \
+                and later.mention.start > earlier.pieces[-1][0] else later.cue.start
+            earlier.pieces[-1] = (earlier.pieces[-1][0], stop)
+    return found
+
+
+def _span(text: str, tokens: list[Token], a: int, b: int) -> Span:
+    return Span(tokens[a].start, tokens[b - 1].end, text[tokens[a].start:tokens[b - 1].end])
+
+
+def _according_to(text: str, unit: Unit, i: int, found: list[Found]) -> Found | None:
+    tokens = unit.tokens
+    source = scan_forward(tokens, i + 2)
+    mention = make_mention(text, source)
+    if not mention:
+        return None
+    cue = _span(text, tokens, i, i + 2)
+    after = i + 2 + len(source)
+    before_start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
+    if text[before_start:tokens[i].start].strip(" ,—–-\n") and i > 1:
+        return Found([(before_start, tokens[i].start)], cue, mention, 0.85)
+    return Found([(tokens[after].start if after < len(tokens) else unit.end, unit.end)], cue, mention, 0.85)
+
+
+def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found | None:
+    tokens = unit.tokens
+    token = tokens[i]
+    j = i
+    while j > 0 and tokens[j - 1].lower in AUXILIARIES:
+        j -= 1
+    if j > 0 and tokens[j - 1].lower in NOUN_MARKERS:
+        return None  # "made the remark", "a courtesy call": the word is a noun here
+    if token.lower in NOUN_OR_VERB and j == i and not (j > 0 and (tokens[j - 1].is_capitalised
+                                                                  or tokens[j - 1].lower in PRONOUN_SUBJECTS)):
+        return None  # "battleground states", "tax reports": a plural noun, not a verb
+    participial = token.lower.endswith("ing") and j > 0 and (
+        tokens[j - 1].text in {",", "—", "–"} or tokens[j - 1].lower in {"by", "while", "after", "before"}
+        or (closes_quote(tokens[j - 1], unit) and text[:tokens[j - 1].start].rstrip().endswith(",")))
+    if participial:
+        return _participial(text, unit, i, verb, found)
+    cue = _span(text, tokens, j, i + 1)
+    source = scan_back(tokens, j)
+    k = j - len(source) if source else j
+    if source and source[0].start != tokens[k].start:
+        k = next(n for n, t in enumerate(tokens) if t.start == source[0].start)
+    before = tokens[k - 1] if k > 0 else None
+    content_before = bool(text[unit.start:tokens[k].start].strip(" \n")) if source else True
+    inverted = not source
+    coordinated = inverted and j > 0 and tokens[j - 1].lower in {"but", "and"}
+    if coordinated:  # "Carson did not name them, but told his supporters, “...”"
+        mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit, j)
+        tail = content_after(text, unit, i + 1, verb)
+        return Found([tail], cue, mention, verb.confidence * 0.8) if mention and tail else None
+    if inverted:
+        source = scan_forward(tokens, i + 1)
+        if not source or not (before_is_boundary(tokens, j, unit)):
+            return None
+    mention = make_mention(text, source)
+    if mention is None:
+        return None
+    tail_start = (i + 1 + len(source)) if inverted else i + 1
+    tail = content_after(text, unit, tail_start, verb)
+    after_quote = before is not None and closes_quote(before, unit)
+    preceded_by_content = inverted or (before is not None and (after_quote or before.text == ",") and content_before)
+    if preceded_by_content and (tail is None or before is None or after_quote):
+        start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
+        if inverted:
+            stop = tokens[j - 1].start if j > 0 and tokens[j - 1].text == "," else tokens[j].start
+        else:
+            stop = before.start if before.text == "," else tokens[k].start
+        start = introduced_quote_start(text, unit, start, stop)
+        pieces = [(start, stop)]
+        second = second_quote(text, unit, tail_start)
+        if second:
+            pieces.append(second)
+        return Found(pieces, cue, mention, verb.confidence * 0.95)
+    if tail is None:
+        return None
+    if mention.text.lower() == "who":  # "X, who said Y, spoke ...": the content ends with the relative clause
+        tail = (tail[0], relative_clause_end(text, unit, tail[0], tail[1]))
+    after = i + 1 + (len(source) if inverted else 0)
+    if before is not None and before.text == "," and content_before and after < len(tokens) \
+            and tokens[after].text == "," and not opens_quote(tokens[min(after + 1, len(tokens) - 1)], unit):
+        # "The vote, Ann Smith said, would be held in May": the cue splits one statement in two.
+        start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
+        return Found([(start, before.start), (tokens[after].end, unit.end)], cue, mention, verb.confidence * 0.9)
+    return Found([tail], cue, mention, verb.confidence)
+
+
+def _participial(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found | None:
+    """'..., saying that ...': the source is the subject of the main clause."""
+    tokens = unit.tokens
+    mention = found[-1].mention if found and found[-1].mention else _unit_subject(text, unit, i)
+    if mention is None:
+        return None
+    tail = content_after(text, unit, i + 1, verb)
+    if tail is None:
+        return None
+    cue = _span(text, tokens, i, i + 1)
+    return Found([tail], cue, mention, verb.confidence * 0.8, participial=True)
+
+
+def before_is_boundary(tokens: list[Token], j: int, unit: Unit) -> bool:
+    return j == 0 or closes_quote(tokens[j - 1], unit) or tokens[j - 1].text in {",", "—", "–"}
+
+
+def _unit_subject(text: str, unit: Unit, before: int | None = None) -> Mention | None:
+    """The name a participle or a second verb shares: the first name that opens a clause and is
+    followed by a verb ("Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...")."""
+    tokens = unit.tokens[:before]
+    for p, token in enumerate(tokens):
+        if not (token.is_capitalised and (p == 0 or tokens[p - 1].text == ",")) or inside_quote(token, unit) \
+                or token.lower in OPENERS or token.lower.endswith("ing"):
+            continue
+        run = p
+        while run < len(tokens) and (tokens[run].is_capitalised or tokens[run].text in {"’s", "'s", "-", "."}):
+            run += 1
+        if run < len(tokens) and tokens[run].is_word and not tokens[run].is_capitalised \
+                and tokens[run].lower not in {"of", "and", "for", "in"}:
+            mention = make_mention(text, tokens[p:run])
+            if mention and mention.kind != "nominal":
+                return mention
+    return None
