@@ -3,7 +3,8 @@
 On PolNeAR dev the tagger draws content boundaries better and finds far more reported speech;
 the rules find sources and cues more surely and resolve speakers. So where both find a statement,
 the claim keeps the tagger's content and the rules' source, cue and speaker (unless the rules found
-no source: then the tagger's); where only one finds it, that one's claim stands. Mentions the rules
+no source, or the tagger tagged a different one: then the tagger's); where only one finds it, that
+one's claim stands. Mentions the rules
 did not resolve are resolved by the same speaker resolver, in document order.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from claims.extract.mentions import mention_at
 from claims.extract.speakers import Speaker, SpeakerResolver
 from claims.extract.tagger import tag_claims
 from claims.extract.text_units import document_units
-from claims.model import Claim, Sentence
+from claims.model import Claim, Sentence, Span
 
 
 # The least CRF confidence (mean marginal of its content tags) for a tagger claim to stand; chosen on
@@ -48,7 +49,7 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
         rule = next((r for r in rule_claims if same_statement(claim, r)), None)
         if rule is None and not (claim.cue or claim.speaker_mention):
             continue  # the tagger alone, with no cue and no source: mostly scare quotes and titles
-        if rule is not None and rule.speaker_mention is not None:
+        if rule is not None and rule.speaker_mention is not None and _agrees(claim.speaker_mention, rule.speaker_mention):
             claim = replace(claim, speaker=rule.speaker, speaker_role=rule.speaker_role,
                             speaker_kind=rule.speaker_kind, speaker_mention=rule.speaker_mention, cue=rule.cue,
                             confidence=max(claim.confidence, rule.confidence),
@@ -57,6 +58,12 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
     merged += [r for r in rule_claims if not any(same_statement(r, m) for m in merged)]
     merged.sort(key=lambda c: c.start)
     return _resolve_tagger_speakers(merged, resolver)
+
+
+def _agrees(tagged: Span | None, ruled: Span) -> bool:
+    """The rules' source is taken unless the tagger tagged a different one: where the two disagree, the
+    tagger was right more often on PolNeAR dev (source accuracy 91.5 against 90.3)."""
+    return tagged is None or (tagged.start < ruled.end and ruled.start < tagged.end)
 
 
 def _resolve_tagger_speakers(claims: list[Claim], resolver: SpeakerResolver) -> list[Claim]:
