@@ -123,3 +123,11 @@ def test_the_subject_of_a_participle_is_the_clause_subject_not_an_opening_word(e
 def test_speaker_and_role(extract, text, speaker, role):
     claim = only(extract(text))
     assert (claim.speaker, claim.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize("source,government", [
+    ("South Korea", "South Korea"), ("Moscow", "Russia"), ("The U.S.", "United States"), ("Pyongyang", "North Korea"),
+])
+def test_countries_and_their_capitals_speak_as_governments(extract, source, government):
+    claim = only(extract(f"{source} said that the talks had failed."))
+    assert (claim.speaker, claim.speaker_kind) == (government, "government")

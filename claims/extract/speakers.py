@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import pycountry
+
 from claims.extract.mentions import (GROUP_WORDS, PRONOUNS, TITLE_RE, TITLE_WORDS, Mention, looks_like_person, mention_kind,
                                      split_role)
 from claims.extract.quotes import QuoteSpan
@@ -35,6 +37,20 @@ def _data(name: str) -> list[list[str]]:
 @lru_cache(maxsize=None)
 def governments() -> dict[str, str]:
     return {surface.lower(): government for surface, government in _data("governments.tsv")}
+
+
+@lru_cache(maxsize=4096)
+def country(name: str) -> str | None:
+    """The country a name or a seat of power stands for ("Seoul", "South Korea", "Moscow"), else None."""
+    if name.lower() in governments():
+        return governments()[name.lower()]
+    if not name[:1].isupper():
+        return None
+    try:
+        found = pycountry.countries.lookup(name)
+    except LookupError:
+        return None
+    return getattr(found, "common_name", None) or found.name
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +99,7 @@ class SpeakerResolver:
                 words.pop(0)
             name = _strip_name(_after_possessive(" ".join(words)))
             if len(name.split()) > 1 and looks_like_person(name) and not _inside(match.start(), inside) \
-                    and name.lower() not in governments():
+                    and country(name) is None:
                 self._add(name, None, match.start())
         self._index_surnames(text, inside)
         self.positions.sort()
@@ -158,8 +174,9 @@ class SpeakerResolver:
                 return Speaker(previous.name, previous.role, previous.kind, 0.7)
             return Speaker(None, None, PRONOUNS.get(low), 0.5)
         bare = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
-        if bare.lower() in governments():
-            return Speaker(governments()[bare.lower()], None, "government", 0.9)
+        government = country(bare)
+        if government:
+            return Speaker(government, None, "government", 0.9)
         role, name = split_role(phrase)
         # "Media Research Center’s Bozell": the name is what follows the possessive.
         owned = _after_possessive(name)
