@@ -39,18 +39,23 @@ def governments() -> dict[str, str]:
     return {surface.lower(): government for surface, government in _data("governments.tsv")}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)
+def _country_names() -> dict[str, str]:
+    """Every country's names in lower case (pycountry: name, common and official names; not its codes,
+    which would turn "AND" or "CAN" into countries) -> the name people use."""
+    names = {}
+    for entry in pycountry.countries:
+        usual = getattr(entry, "common_name", None) or entry.name
+        for field in ("name", "common_name", "official_name"):
+            if getattr(entry, field, None):
+                names[getattr(entry, field).lower()] = usual
+    return names
+
+
 def country(name: str) -> str | None:
     """The country a name or a seat of power stands for ("Seoul", "South Korea", "Moscow"), else None."""
-    if name.lower() in governments():
-        return governments()[name.lower()]
-    if not name[:1].isupper():
-        return None
-    try:
-        found = pycountry.countries.lookup(name)
-    except LookupError:
-        return None
-    return getattr(found, "common_name", None) or found.name
+    low = name.lower()
+    return governments().get(low) or (_country_names().get(low) if name[:1].isupper() else None)
 
 
 @lru_cache(maxsize=None)
