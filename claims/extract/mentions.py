@@ -55,10 +55,6 @@ class Mention:
         return self.text.split()
 
 
-def _can_join_name(token: Token) -> bool:
-    return token.is_capitalised or token.lower in JOINERS or token.text in {"’s", "'s", "-", "."}
-
-
 def _acceptable(token: Token) -> bool:
     if token.is_capitalised or token.text[:1].isdigit():
         return True

@@ -46,9 +46,9 @@ def _country_names() -> dict[str, str]:
     names = {}
     for entry in pycountry.countries:
         usual = getattr(entry, "common_name", None) or entry.name
-        for field in ("name", "common_name", "official_name"):
-            if getattr(entry, field, None):
-                names[getattr(entry, field).lower()] = usual
+        for attribute in ("name", "common_name", "official_name"):
+            if getattr(entry, attribute, None):
+                names[getattr(entry, attribute).lower()] = usual
     return names
 
 

@@ -65,10 +65,6 @@ class Unit:
     quotes: list[QuoteSpan]
     paragraph: int
 
-    def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after `offset`."""
-        return bisect_right([t.start for t in self.tokens], offset - 1)
-
 
 def document_units(text: str, sentences: list[Sentence]) -> list[Unit]:
     """The units of a document: what the rules and the tagger both read."""
