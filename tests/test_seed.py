@@ -91,3 +91,9 @@ def test_offsets_give_back_the_text(seed_claims):
             assert text[m.start:m.end] == m.text
         if claim.cue:
             assert text[claim.cue.start:claim.cue.end] == claim.cue.text
+
+
+def test_a_reported_statement_runs_to_its_sentence_end_past_an_abbreviation(seed_claims):
+    text, claims = seed_claims
+    claim = _claim_covering(text, claims, "that the North’s close alignment with Russia")
+    assert claim.text.endswith("as security in the Indo-Pacific and Europe becomes increasingly interconnected")

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claims.extract.attribution import attribute
+from claims.extract.content import ABBREVIATION_END
 from claims.extract.mentions import mention_at
 from claims.extract.speakers import Speaker, SpeakerResolver
 from claims.extract.tagger import tag_claims
 from claims.extract.text_units import document_units
-from claims.model import Claim, Sentence, Span
+from claims.model import Claim, Sentence, Span, claim_text
 
 
 # The least CRF confidence (mean marginal of its content tags) for a tagger claim to stand; chosen on
@@ -54,10 +55,19 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
                             speaker_kind=rule.speaker_kind, speaker_mention=rule.speaker_mention, cue=rule.cue,
                             confidence=max(claim.confidence, rule.confidence),
                             extras={**claim.extras, "resolved": True})
+        if rule is not None and rule.end > claim.end and ABBREVIATION_END.search(claim.text):
+            claim = _run_on(resolver.text, claim, rule)
         merged.append(claim)
     merged += [r for r in rule_claims if not any(same_statement(r, m) for m in merged)]
     merged.sort(key=lambda c: c.start)
     return _resolve_tagger_speakers(merged, resolver)
+
+
+def _run_on(text: str, claim: Claim, rule: Claim) -> Claim:
+    """The tagger takes an abbreviation's full stop ("among the U.S.") for a sentence's end and stops
+    there; where the rules' claim of the same statement runs on, the content runs on with it."""
+    pieces = claim.pieces[:-1] + [(claim.pieces[-1][0], rule.end)]
+    return replace(claim, pieces=pieces, text=claim_text(text, pieces))
 
 
 def _agrees(tagged: Span | None, ruled: Span) -> bool:
