@@ -77,15 +77,15 @@ def extract(paths: tuple[str, ...], output_format: str, nlp: str, max_size: floa
 def evaluate(gold_dir: str, nlp: str, errors_file: str | None) -> None:
     """Score the extractor against brat gold in the PolNeAR layout (text/*.txt, attributions/*.ann)."""
     from claims.brat import GoldError, load_gold
-    from claims.evaluate import error_report, score, summary_line
+    from claims.evaluate import error_report, predict, score, summary_line
 
     try:
         gold = load_gold(gold_dir)
     except GoldError as error:
         raise click.ClickException(str(error))
     extractor = _extractor(nlp)
-    claims = extractor.extract_many([document.text for document in gold.values()])
-    predictions = {stem: [c.to_json() for c in found] for stem, found in zip(gold, claims)}
+    predictions = predict(gold, lambda texts: [[c.to_json() for c in found]
+                                               for found in extractor.extract_many(texts)])
     report = score(gold, predictions)
     report["nlp"] = extractor.name
     click.echo(json.dumps(report, indent=1))

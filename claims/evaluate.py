@@ -117,13 +117,15 @@ def score(gold: dict[str, GoldDocument], predictions: dict[str, list[dict]]) -> 
 
 
 def predict(gold: dict[str, GoldDocument],
-            extract: Callable[[str], list[dict]]) -> dict[str, list[dict]]:
-    return {stem: extract(document.text) for stem, document in gold.items()}
+            extract_all: Callable[[list[str]], list[list[dict]]]) -> dict[str, list[dict]]:
+    """Predictions per document; `extract_all` gets every text at once (the stanza path batches them)."""
+    texts = [document.text for document in gold.values()]
+    return dict(zip(gold, extract_all(texts)))
 
 
-def evaluate(gold_dir: str | Path, extract: Callable[[str], list[dict]]) -> dict:
+def evaluate(gold_dir: str | Path, extract_all: Callable[[list[str]], list[list[dict]]]) -> dict:
     gold = load_gold(gold_dir)
-    return score(gold, predict(gold, extract))
+    return score(gold, predict(gold, extract_all))
 
 
 def summary_line(report: dict) -> str:

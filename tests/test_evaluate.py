@@ -213,10 +213,10 @@ def test_predictions_for_unknown_documents_are_refused(gold):
 def test_evaluate_runs_the_extractor_on_every_text(gold):
     perfect = perfect_predictions(gold)
     by_text = {document.text: perfect[stem] for stem, document in gold.items()}
-    report = evaluate(GOLD_SMALL, lambda text: by_text[text])
+    report = evaluate(GOLD_SMALL, lambda texts: [by_text[text] for text in texts])
     assert report["documents"] == 2
     assert report["all"]["f1"] == 100.0
-    empty = evaluate(GOLD_SMALL, lambda text: [])
+    empty = evaluate(GOLD_SMALL, lambda texts: [[] for _ in texts])
     assert [empty["all"][key] for key in ("precision", "recall", "f1")] == [0.0, 0.0, 0.0]
 
 
