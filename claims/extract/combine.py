@@ -4,8 +4,8 @@ On PolNeAR dev the tagger draws content boundaries better and finds far more rep
 the rules find sources and cues more surely and resolve speakers. So where both find a statement,
 the claim keeps the tagger's content and the rules' source, cue and speaker (unless the rules found
 no source, or the tagger tagged a different one: then the tagger's); where only one finds it, that
-one's claim stands. Mentions the rules
-did not resolve are resolved by the same speaker resolver, in document order.
+one's claim stands. Mentions the rules did not resolve are resolved by the same speaker resolver,
+in document order.
 """
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from claims.model import Claim, Sentence, Span, claim_text
 
 
 # The least CRF confidence (mean marginal of its content tags) for a tagger claim to stand; chosen on
-# PolNeAR dev, where 0.6 gave all-attributions F1 68.7 and direct F1 86.3 (no bar: 68.4 and 85.9).
+# PolNeAR dev with the first shipped model, where 0.6 gave all-attributions F1 68.7 and direct F1 86.3
+# (no bar: 68.4 and 85.9).
 TAGGER_SURE = 0.6
 
 
