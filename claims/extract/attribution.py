@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.content import trim_content
+from claims.extract.content import claim_kind, trim_content
 from claims.extract.cues import Found, find_in_unit
 from claims.extract.mentions import Mention
 from claims.extract.quotes import QuoteSpan
@@ -67,12 +67,7 @@ def _quote_pieces(text: str, unit: Unit) -> list[tuple[int, int]]:
 def _make_claim(text: str, unit: Unit, f: Found, speaker: Speaker) -> Claim:
     pieces = [trim_content(text, a, b) for a, b in f.pieces]
     pieces = [p for p in pieces if p[1] > p[0]]
-    quoted = [q for q in unit.quotes if any(a <= q.start and q.end <= b for a, b in pieces)]
-    if quoted and all(any(q.start == a and q.end == b for q in quoted) for a, b in pieces):
-        kind = "direct"
-    else:
-        kind = "mixed" if quoted else "indirect"
-    return Claim(kind=kind, pieces=pieces, text=claim_text(text, pieces), speaker=speaker.name,
+    return Claim(kind=claim_kind(unit.quotes, pieces), pieces=pieces, text=claim_text(text, pieces), speaker=speaker.name,
                  speaker_role=speaker.role, speaker_kind=speaker.kind,
                  speaker_mention=Span(f.mention.start, f.mention.end, f.mention.text) if f.mention else None,
                  cue=f.cue, confidence=f.confidence * speaker.certainty)

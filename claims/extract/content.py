@@ -108,3 +108,11 @@ def _clause_end(text: str, unit: Unit, start: int) -> int:
         if not any(q.start <= match.start() < q.end for q in unit.quotes):
             return match.start()
     return unit.end
+
+
+def claim_kind(quotes, pieces: list[tuple[int, int]]) -> str:
+    """direct: the content is exactly quotations; mixed: it holds one; else indirect."""
+    quoted = [q for q in quotes if any(a <= q.start and q.end <= b for a, b in pieces)]
+    if quoted and all(any(q.start == a and q.end == b for q in quoted) for a, b in pieces):
+        return "direct"
+    return "mixed" if quoted else "indirect"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from claims.extract.content import trim_content
+from claims.extract.content import claim_kind, trim_content
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.mentions import make_mention, scan_back, scan_forward
 from claims.extract.text_units import Token, Unit
@@ -179,14 +179,6 @@ def _nearest(runs: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | N
     return min(runs, key=gap) if runs else None
 
 
-def _kind(quotes, pieces: list[tuple[int, int]]) -> str:
-    """direct: the content is exactly quotations; mixed: it holds one; else indirect (as the rules say)."""
-    quoted = [q for q in quotes if any(a <= q.start and q.end <= b for a, b in pieces)]
-    if quoted and all(any(q.start == a and q.end == b for q in quoted) for a, b in pieces):
-        return "direct"
-    return "mixed" if quoted else "indirect"
-
-
 class _Content:
     """One attribution's content as it is decoded: token runs, possibly over consecutive units."""
 
@@ -225,7 +217,7 @@ def _claim(text: str, content: _Content, cues: dict, sources: dict) -> Claim | N
                 source = _rules_source(text, unit, near_cue)
             break
     quotes = [q for unit, _ in content.runs for q in unit.quotes]
-    return Claim(kind=_kind(quotes, pieces), pieces=pieces, text=claim_text(text, pieces), speaker_mention=source,
+    return Claim(kind=claim_kind(quotes, pieces), pieces=pieces, text=claim_text(text, pieces), speaker_mention=source,
                  cue=cue, confidence=sum(content.confidence) / len(content.confidence))
 
 
