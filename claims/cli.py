@@ -7,6 +7,7 @@ import sys
 import click
 
 from claims.extract import ModelsMissing, load_extractor
+from claims.extract.document_kinds import DOCUMENT_KINDS
 from claims.extract.extractor import NLP_CHOICES
 from claims.output import format_table
 from claims.reading import MAX_BYTES, iter_documents
@@ -19,7 +20,13 @@ def _warn(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _extractor(nlp: str):
+def _usage_error(message: str) -> None:
+    """One line and exit status 2, as for any misuse of the options."""
+    _warn(f"error: {message}")
+    sys.exit(2)
+
+
+def load_extractor_or_fail(nlp: str):
     try:
         return load_extractor(nlp, warn=_warn)
     except ModelsMissing as error:
@@ -41,13 +48,25 @@ def cli() -> None:
               help="Skip files larger than this many megabytes.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes to extract in (one per core speeds up large batches).")
-def extract(paths: tuple[str, ...], output_format: str, nlp: str, max_size: float, workers: int) -> None:
-    """Print every quote and reported statement in ARTICLE.txt files or directories ('-' reads stdin)."""
-    extractor = _extractor(nlp)
+@click.option("--kind", type=click.Choice(DOCUMENT_KINDS), default="article", show_default=True,
+              help="article: news; statement: an official statement or press release by --speaker; "
+                   "transcript: turns labelled 'MR. MILLER:', 'QUESTION:'.")
+@click.option("--speaker", help="Who issued the statement (--kind statement), "
+                                "e.g. 'Ministry of Foreign Affairs of Japan'.")
+def extract(paths: tuple[str, ...], output_format: str, nlp: str, max_size: float, workers: int, kind: str,
+            speaker: str | None) -> None:
+    """Print every quote and reported statement in ARTICLE.txt files or directories ('-' reads stdin);
+    with --kind, in official statements or transcripts instead."""
+    if kind == "statement" and not (speaker or "").strip():
+        _usage_error("--kind statement needs --speaker NAME (who issued the statement)")
+    if speaker is not None and kind != "statement":
+        _usage_error(f"--speaker is for --kind statement, not --kind {kind}")
+    extractor = load_extractor_or_fail(nlp)
     read = failed = 0
     everything = []
     documents = iter_documents(paths, max_bytes=round(max_size * 2**20))
-    for name, claims, problem in extractor.extract_documents(documents, workers=workers):
+    for name, claims, problem in extractor.extract_documents(documents, workers=workers, kind=kind,
+                                                             speaker=speaker):
         if problem:
             failed += 1
             _warn(f"error: {problem}")
@@ -83,7 +102,7 @@ def evaluate(gold_dir: str, nlp: str, errors_file: str | None) -> None:
         gold = load_gold(gold_dir)
     except GoldError as error:
         raise click.ClickException(str(error))
-    extractor = _extractor(nlp)
+    extractor = load_extractor_or_fail(nlp)
     predictions = predict(gold, lambda texts: [[c.to_json() for c in found]
                                                for found in extractor.extract_many(texts)])
     report = score(gold, predictions)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from claims.extract.combine import extract_claims
+from claims.extract.document_kinds import check_kind, claims_of_kind, transcript_claims
 from claims.extract.segment import fast_sentences
 from claims.model import Claim
 
@@ -33,57 +34,94 @@ class Extractor:
         self.name = name
         self._pipeline = pipeline
 
-    def extract(self, text: str) -> list[Claim]:
-        return self.extract_many([text])[0]
+    def extract(self, text: str, kind: str = "article", speaker: str | None = None) -> list[Claim]:
+        """Claims of one document: a news article, an official statement issued by `speaker`, or a
+        transcript (see document_kinds.py). ValueError for an unknown kind or a statement with no speaker."""
+        return self.extract_many([text], [kind], [speaker])[0]
 
-    def extract_many(self, texts: list[str]) -> list[list[Claim]]:
-        """Claims of each text; on the stanza path the texts go through the tokenizer as one batch,
-        which is several times faster than one at a time."""
+    def extract_many(self, texts: list[str], kinds: list[str] | None = None,
+                     speakers: list[str | None] | None = None) -> list[list[Claim]]:
+        """Claims of each text (each of its kind, "article" by default); on the stanza path the texts go
+        through the tokenizer as one batch, which is several times faster than one at a time."""
+        kinds = list(kinds) if kinds is not None else ["article"] * len(texts)
+        speakers = list(speakers) if speakers is not None else [None] * len(texts)
+        if not len(texts) == len(kinds) == len(speakers):
+            raise ValueError("extract_many needs one kind and one speaker per text")
+        for kind, speaker in zip(kinds, speakers):
+            problem = check_kind(kind, speaker)
+            if problem:
+                raise ValueError(problem)
         if self._pipeline is None:
-            return [extract_claims(text, fast_sentences(text)) for text in texts]
+            return [_fast_claims(text, kind, speaker) for text, kind, speaker in zip(texts, kinds, speakers)]
+        from claims.extract.processor import stanza_sentences
+
         filled = [i for i, text in enumerate(texts) if text.strip()]
         results: list[list[Claim]] = [[] for _ in texts]
         for i, doc in zip(filled, self._pipeline.bulk_process([texts[i] for i in filled])):
-            results[i] = doc.claims
+            # The stanza processor is the article stage; the other kinds read its sentences and claims.
+            results[i] = doc.claims if kinds[i] == "article" else \
+                claims_of_kind(texts[i], stanza_sentences(doc), kinds[i], speakers[i], doc.claims)
         return results
 
-    def extract_documents(self, documents: Iterable[tuple[str, str | None, object]], batch: int = 16,
-                          workers: int = 1) -> Iterator[tuple[str, list[Claim] | None, str | None]]:
-        """For each (name, text, reading error) in: (name, claims, None), or (name, None, message) for a
-        document that could not be read or that the extractor failed on; one failure never stops the rest.
-        With workers > 1, that many processes share the work (the order stays the input's)."""
+    def extract_documents(self, documents: Iterable[tuple], batch: int = 16, workers: int = 1,
+                          kind: str = "article", speaker: str | None = None
+                          ) -> Iterator[tuple[str, list[Claim] | None, str | None]]:
+        """For each (name, text, reading error) or (name, text, reading error, kind, speaker) in: (name,
+        claims, None), or (name, None, message) for a document that could not be read, that asks for an
+        impossible kind (a statement with no speaker) or that the extractor failed on; one failure never
+        stops the rest. `kind` and `speaker` stand for documents that do not say theirs. With workers > 1,
+        that many processes share the work (the order stays the input's)."""
+        documents = (_with_kind(item, kind, speaker) for item in documents)
         if workers > 1:
             from claims.extract.parallel import extract_in_processes
             yield from extract_in_processes(self.name, documents, workers, batch)
             return
-        pending: list[tuple[str, str]] = []
-        for name, text, error in documents:
-            if error is not None:
+        pending: list[tuple[str, str, str, str | None]] = []
+        for name, text, error, doc_kind, doc_speaker in documents:
+            problem = None if error is not None else check_kind(doc_kind, doc_speaker)
+            if error is not None or problem:
                 yield from self._extract_batch(pending)  # keep the input order
                 pending = []
-                yield name, None, str(error)
+                yield name, None, str(error) if error is not None else f"{name}: {problem}"
                 continue
-            pending.append((name, text))
+            pending.append((name, text, doc_kind, doc_speaker))
             if len(pending) == batch:
                 yield from self._extract_batch(pending)
                 pending = []
         yield from self._extract_batch(pending)
 
-    def _extract_batch(self, documents: list[tuple[str, str]]):
+    def _extract_batch(self, documents: list[tuple[str, str, str, str | None]]):
         if not documents:
             return
         try:
-            results = self.extract_many([text for _, text in documents])
+            results = self.extract_many([d[1] for d in documents], [d[2] for d in documents],
+                                        [d[3] for d in documents])
         except Exception:  # find the one document at fault; the others still count
             results = None
-        for index, (name, text) in enumerate(documents):
+        for index, (name, text, kind, speaker) in enumerate(documents):
             if results is not None:
                 yield name, results[index], None
                 continue
             try:
-                yield name, self.extract(text), None
+                yield name, self.extract(text, kind, speaker), None
             except Exception as error:
                 yield name, None, f"{name}: extraction failed ({type(error).__name__}: {error})"
+
+
+def _fast_claims(text: str, kind: str, speaker: str | None) -> list[Claim]:
+    sentences = fast_sentences(text)
+    if kind == "transcript":  # a transcript's claims are its turns; the article stage would go unused
+        return transcript_claims(text, sentences)
+    return claims_of_kind(text, sentences, kind, speaker, extract_claims(text, sentences))
+
+
+def _with_kind(item: tuple, kind: str, speaker: str | None) -> tuple:
+    """(name, text, error, kind, speaker): a document's own kind and speaker when it gives a kind, else
+    the batch's."""
+    name, text, error, *own = item
+    if own and own[0]:
+        return name, text, error, own[0], own[1] if len(own) > 1 else None
+    return name, text, error, kind, speaker
 
 
 def load_extractor(nlp: str = "auto", warn=None) -> Extractor:

@@ -26,9 +26,11 @@ def _extract_chunk(chunk: list, batch: int) -> list:
 
 
 def extract_in_processes(nlp: str, documents: Iterable, workers: int, batch: int) -> Iterator:
-    """What Extractor.extract_documents yields, in the input order, from `workers` processes."""
+    """What Extractor.extract_documents yields, in the input order, from `workers` processes, for
+    documents (name, text, reading error) or (name, text, reading error, kind, speaker)."""
     # Reading errors travel as their messages (an exception object need not survive pickling).
-    documents = ((name, text, None if error is None else str(error)) for name, text, error in documents)
+    documents = ((name, text, None if error is None else str(error), *kind_and_speaker)
+                 for name, text, error, *kind_and_speaker in documents)
     # "spawn": a forked copy of a process that has run torch can die in its thread pools.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(nlp,)) as pool:
