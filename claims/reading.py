@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 import charset_normalizer
 
@@ -63,8 +63,12 @@ def display_name(path: str | os.PathLike) -> str:
 
 def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
     """The decoded text of `path` ("-" for standard input), or InputError."""
+    return text_of(read_bytes(path, max_bytes), display_name(path))
+
+
+def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> bytes:
+    """The raw content of `path` ("-" for standard input), at most `max_bytes`, or InputError."""
     name = display_name(path)
-    limit = f"over the {_megabytes(max_bytes)} MB limit (--max-size)"
     if os.fspath(path) == "-":
         if getattr(sys.stdin, "buffer", None) is None:
             raise InputError(name, "standard input is not available")
@@ -74,15 +78,27 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
             with open(path, "rb") as file:
                 size = os.fstat(file.fileno()).st_size
                 if size > max_bytes:  # checked before reading a single byte
-                    raise InputError(name, f"{_megabytes(size, digits='.1f')} MB is {limit}")
+                    raise InputError(name, too_large(max_bytes, size))
                 data = file.read(max_bytes + 1)
         except OSError as error:
             problem = "no such file" if isinstance(error, FileNotFoundError) else error.strerror
             raise InputError(name, (problem or str(error)).lower()) from None
     # Reads are bounded because pipes, devices and stdin have no size to stat.
     if len(data) > max_bytes:
-        raise InputError(name, f"input is {limit}")
-    text = decode(data, name)
+        raise InputError(name, too_large(max_bytes))
+    return data
+
+
+def too_large(max_bytes: int, size: int | None = None) -> str:
+    """The problem with an input over `max_bytes`: "50.0 MB is over the 10 MB limit (--max-size)"
+    when its size is known beforehand, "input is over ..." when it showed only while reading."""
+    limit = f"over the {_megabytes(max_bytes)} MB limit (--max-size)"
+    return f"input is {limit}" if size is None else f"{_megabytes(size, digits='.1f')} MB is {limit}"
+
+
+def text_of(data: bytes, name: str, encoding: str | None = None) -> str:
+    """`data` decoded (see decode), or InputError when it is empty or binary."""
+    text = decode(data, name, encoding)
     if not text:
         raise InputError(name, "empty file")
     if len(CONTROL_CHARACTER.findall(text)) > MAX_CONTROL_RATIO * len(text):
@@ -90,8 +106,9 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
-def decode(data: bytes, name: str) -> str:
-    """`data` as text: byte-order mark, then strict UTF-8, then charset-normalizer."""
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """`data` as text: byte-order mark, then the declared `encoding` (an HTTP header's or an
+    HTML page's charset) when the bytes fit it, then strict UTF-8, then charset-normalizer."""
     for bom, codec in BOM_CODECS:
         if data.startswith(bom):
             try:
@@ -99,6 +116,12 @@ def decode(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 label = codec.upper().removesuffix("-SIG")
                 raise InputError(name, f"starts with a {label} byte-order mark but is not {label}") from None
+    declared = _declared_codec(encoding)
+    if declared:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # mislabelled, as pages often are: detect as for an unlabelled file
     if b"\x00" in data:  # only after the BOM check: UTF-16 and UTF-32 text is full of NULs
         raise InputError(name, "binary file, not text")
     try:
@@ -118,16 +141,19 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(name, "binary file, not text") from None
 
 
-def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[Path | InputError]:
-    """Each argument as a file (STDIN for "-"), a directory as its text files sorted,
-    in the order given; a missing path or a directory without text is an InputError."""
+def expand_inputs(paths: Iterable[str | os.PathLike],
+                  suffixes: Collection[str] = TEXT_SUFFIXES) -> list[Path | InputError]:
+    """Each argument as a file (STDIN for "-"), a directory as its files with one of
+    `suffixes` sorted, in the order given; a missing path or a directory without such
+    files is an InputError."""
     inputs: list[Path | InputError] = []
     for argument in paths:
         raw, path = os.fspath(argument), Path(argument)
         if raw == "-":
             inputs.append(STDIN)
         elif path.is_dir():
-            inputs.extend(text_files_in(path) or [InputError(display_name(raw), "no text files in directory")])
+            inputs.extend(text_files_in(path, suffixes)
+                          or [InputError(display_name(raw), "no text files in directory")])
         elif path.exists():
             inputs.append(path)
         else:
@@ -135,14 +161,15 @@ def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[Path | InputError]
     return inputs
 
 
-def text_files_in(directory: Path) -> list[Path]:
-    """Text files under `directory`, sorted. Hidden files and directories (.git, .venv,
-    editor backups) are not articles; os.walk also skips unreadable directories."""
+def text_files_in(directory: Path, suffixes: Collection[str] = TEXT_SUFFIXES) -> list[Path]:
+    """Files under `directory` with one of `suffixes` (lower case, as ".txt"), sorted.
+    Hidden files and directories (.git, .venv, editor backups) are not articles; os.walk
+    also skips unreadable directories."""
     found: list[Path] = []
     for root, subdirectories, files in os.walk(directory):
         subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
         found.extend(Path(root, name) for name in files
-                     if not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES)
+                     if not name.startswith(".") and Path(name).suffix.lower() in suffixes)
     return sorted(found)
 
 
@@ -160,6 +187,19 @@ def iter_documents(paths: Iterable[str | os.PathLike],
             yield error.path, None, error
         else:
             yield display_name(item), text, None
+
+
+def _declared_codec(encoding: str | None) -> str | None:
+    """Python's codec for a declared charset, or None when it names none. Pages labelled
+    latin-1 or ASCII are Windows-1252, as browsers read them (its curly quotes are the
+    usual non-ASCII bytes in such news pages)."""
+    if not encoding:
+        return None
+    try:
+        codec = codecs.lookup(encoding.strip().strip("'\"")).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
 
 def _megabytes(size: int, digits: str = ".3g") -> str:
