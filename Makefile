@@ -20,8 +20,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 demo: setup
 	$(BIN)/claims extract seeds/
 
+# The store's tests run on SQLite and on a real PostgreSQL 15: scripts/postgres.sh installs it from
+# Debian's packages if needed, starts it on 127.0.0.1 and prints the URL (unless one is given).
 test: setup
-	$(BIN)/python -m pytest -q
+	CLAIMS_TEST_POSTGRES="$${CLAIMS_TEST_POSTGRES:-$$(bash scripts/postgres.sh)}" $(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python bench/extract.py

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from claims.cli_store import StoreGroup
+from claims.cli_store import register as register_store_commands
 from claims.extract import ModelsMissing, load_extractor
 from claims.extract.document_kinds import DOCUMENT_KINDS
 from claims.extract.extractor import NLP_CHOICES
@@ -33,7 +35,7 @@ def load_extractor_or_fail(nlp: str):
         raise click.ClickException(str(error))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=StoreGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claims")
 def cli() -> None:
     """Find who said what in news articles and official statements."""
@@ -132,6 +134,9 @@ def download(full: bool, directory: str | None) -> None:
     except Exception as error:  # network and hub failures come in many types; all mean the same here
         raise click.ClickException(f"could not download stanza models: {str(error).splitlines()[0]}")
     click.echo(f"stanza English models in {where}")
+
+
+register_store_commands(cli)
 
 
 def main() -> None:

@@ -40,3 +40,52 @@ def extract():
     from claims.extract import load_extractor
 
     return load_extractor("fast").extract
+
+
+# PostgreSQL: .ci/run starts a server and exports this (a URL to a database on it, whose role may
+# CREATE DATABASE); each test gets a database of its own, dropped afterwards.
+POSTGRES_ENV = "CLAIMS_TEST_POSTGRES"
+
+
+def _postgres_database(request):
+    from uuid import uuid4
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        message = f"{POSTGRES_ENV} is not set (bash .ci/postgres starts a server and prints it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    url = make_url(server)
+    name = f"claims_test_{uuid4().hex[:12]}"
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    request.addfinalizer(lambda: _drop_database(admin, name))
+    return url.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
+
+
+def _drop_database(admin: str, name: str) -> None:
+    import psycopg
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """An empty database of each kind the store runs on: a SQLite file, and a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'claims.db'}"
+    return _postgres_database(request)
+
+
+@pytest.fixture
+def store(db_url):
+    from claims.store import ClaimStore
+
+    opened = ClaimStore(db_url)
+    yield opened
+    opened.close()
