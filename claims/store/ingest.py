@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import select
 
 from claims import __version__
 from claims.extract.extractor import Extractor
 from claims.sources.document import SourceDocument
-from claims.store.speakers import SpeakerDirectory
+from claims.store.speakers import SpeakerDirectory, settle_speakers
 from claims.store.store import ClaimStore
+from claims.store.tables import Speaker
 from claims.store.tagging import ClaimTagger
 from claims.store.writer import find_document, text_sha256, write_document
 
@@ -49,6 +52,7 @@ def ingest(store: ClaimStore, sources: Iterable[Source], extractor: Extractor, w
     tell = report or (lambda message: None)
     step = progress or (lambda name: None)
     with store.session() as session:
+        speakers_before = _count_speakers(session)
         writer = _Writer(session)
         pending: dict[str, SourceDocument] = {}
         seen: set[str] = set()  # texts and URLs of this run, not yet committed when the next one comes
@@ -88,8 +92,13 @@ def ingest(store: ClaimStore, sources: Iterable[Source], extractor: Extractor, w
                 summary.problems.append(message)
                 tell(f"error: {message}")
             step(source.name)
-        summary.speakers_new = writer.speakers_new
+        writer.finish()
+        summary.speakers_new = _count_speakers(session) - speakers_before
     return summary
+
+
+def _count_speakers(session) -> int:
+    return session.exec(select(func.count(Speaker.id))).one()
 
 
 class _Writer:
@@ -98,15 +107,17 @@ class _Writer:
 
     def __init__(self, session):
         self.session = session
-        self.speakers_new = 0
         self._fresh()
 
     def _fresh(self) -> None:
         self.speakers = SpeakerDirectory(self.session)
         self.tagger = ClaimTagger(self.session)
 
+    def finish(self) -> None:
+        """After the last document: roles settled, surname-only speakers folded in."""
+        settle_speakers(self.session, self.speakers)
+
     def write(self, source: SourceDocument, claims, version: str) -> str | None:
-        before = self.speakers.created
         try:
             write_document(self.session, self.speakers, self.tagger, source, claims, version)
             self.session.commit()
@@ -114,5 +125,4 @@ class _Writer:
             self.session.rollback()
             self._fresh()
             return f"could not store it ({type(error).__name__}: {str(getattr(error, 'orig', error)).splitlines()[0]})"
-        self.speakers_new += self.speakers.created - before
         return None

@@ -18,7 +18,7 @@ from claims.extract.combine import same_statement
 from claims.extract.extractor import Extractor
 from claims.model import Claim as ExtractedClaim
 from claims.store.ingest import extractor_version
-from claims.store.speakers import SpeakerDirectory
+from claims.store.speakers import SpeakerDirectory, settle_speakers
 from claims.store.store import ClaimStore
 from claims.store.tables import Claim, ClaimTopic, Document
 from claims.store.tagging import ClaimTagger
@@ -77,6 +77,7 @@ def reextract(store: ClaimStore, extractor: Extractor, since: dt.date | None = N
                 summary.documents += 1
             if progress:
                 progress(key)
+        settle_speakers(session, speakers)
     return summary
 
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from claims.extract.mentions import PRONOUNS, looks_like_person, split_role
 from claims.model import Claim as ExtractedClaim
 from claims.sources.document import SourceDocument
-from claims.store.speakers import SpeakerDirectory
+from claims.store.speakers import SpeakerDirectory, tidy_speaker
 from claims.store.tables import Claim, ClaimEntity, ClaimTopic, Document
 from claims.store.tagging import ClaimTagger
 
@@ -50,7 +50,9 @@ def set_machine_values(row: Claim, extracted: ExtractedClaim, document: Document
     row.kind, row.text = extracted.kind, extracted.text
     row.start, row.end = extracted.start, extracted.end
     row.spans = json.dumps([list(p) for p in extracted.pieces]) if len(extracted.pieces) > 1 else None
-    row.speaker_name, row.speaker_role, row.speaker_kind = extracted.speaker, extracted.speaker_role, extracted.speaker_kind
+    name, role = tidy_speaker(extracted.speaker, extracted.speaker_kind, extracted.speaker_role) if extracted.speaker \
+        else (None, extracted.speaker_role)
+    row.speaker_name, row.speaker_role, row.speaker_kind = name, role, extracted.speaker_kind
     mention, cue = extracted.speaker_mention, extracted.cue
     row.mention_start, row.mention_end, row.mention_text = (mention.start, mention.end, mention.text) if mention else (None,) * 3
     row.cue_start, row.cue_end, row.cue_text = (cue.start, cue.end, cue.text) if cue else (None,) * 3
@@ -59,8 +61,8 @@ def set_machine_values(row: Claim, extracted: ExtractedClaim, document: Document
     row.machine_missing = False
     row.said_on = tagger.said_on(document, row)
     row.machine_speaker_id = None
-    if extracted.speaker:
-        row.machine_speaker_id = speakers.resolve(extracted.speaker, extracted.speaker_kind, extracted.speaker_role)
+    if name:
+        row.machine_speaker_id = speakers.resolve(name, extracted.speaker_kind, role)
         alias = _mention_alias(mention.text if mention else None)
         if alias:
             speakers.add_alias(row.machine_speaker_id, alias)
