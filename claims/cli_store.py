@@ -56,8 +56,9 @@ def echo_records(records, output_format: str, table) -> None:
 
 
 def register(cli: click.Group) -> None:
-    from claims import cli_speakers, cli_topics
-    for command in (ingest, list_command, reextract, db, cli_speakers.speakers, cli_topics.topics):
+    from claims import cli_dashboard, cli_speakers, cli_topics, cli_users
+    for command in (ingest, list_command, reextract, db, cli_speakers.speakers, cli_topics.topics, cli_users.users,
+                    cli_dashboard.dashboard):
         cli.add_command(command)
 
 

@@ -115,3 +115,40 @@ def test_corrections_survive_reingest_and_reextract(store, fast):
         log = session.exec(select(Annotation).where(Annotation.target_id == claim.id)).all()
         assert {entry.field for entry in log} == {"status", "speaker", "topics"}
         assert all(entry.user == "ana" for entry in log)
+
+
+def test_a_surname_stored_first_is_folded_into_the_full_name(store, fast, tmp_path):
+    """An article that only says "Blinken", ingested before any that names him fully: after the batch
+    there is one speaker, and the machine's merge is in the annotation log."""
+    write(tmp_path, "1.txt", "Blinken said the talks in Seoul had been productive.\n")
+    write(tmp_path, "2.txt", "Secretary of State Antony Blinken said the alliance was strong.\n")
+    summary = ingest_paths(store, fast, tmp_path)
+    assert summary.speakers_new == 1
+    with store.session() as session:
+        assert [(s.name, s.claims) for s in list_speakers(session)] == [("Antony Blinken", 2)]
+        merges = session.exec(select(Annotation).where(Annotation.field == "merged")).all()
+        assert [(m.user, m.old_value.split(": ")[1], m.new_value) for m in merges] == \
+            [("claims (automatic)", "Blinken", "Antony Blinken")]
+
+
+def test_a_role_left_in_a_name_is_split_off(store, fast, tmp_path):
+    write(tmp_path, "a.txt", "Democratic presidential contender Hillary Clinton said the plan would cost too much.\n")
+    write(tmp_path, "b.txt", "Hillary Clinton said she would announce her plan on Monday.\n")
+    ingest_paths(store, fast, tmp_path)
+    with store.session() as session:
+        assert [(s.name, s.role, s.claims) for s in list_speakers(session)] == \
+            [("Hillary Clinton", "Democratic presidential contender", 2)]
+
+
+def test_an_analysts_role_is_not_overwritten(store, fast, tmp_path):
+    from claims.store.edits import set_speaker_role
+
+    write(tmp_path, "a.txt", "Foreign Minister Cho Tae-yul said the alliance was strong.\n")
+    ingest_paths(store, fast, tmp_path)
+    with store.session() as session:
+        cho = find_speakers(session, "Cho Tae-yul")[0]
+        set_speaker_role(session, cho.id, "Minister of Foreign Affairs of South Korea", "ana")
+    write(tmp_path, "b.txt", "South Korean minister Cho Tae-yul said on Monday the talks went well.\n")
+    ingest_paths(store, fast, tmp_path)
+    with store.session() as session:
+        assert session.get(Speaker, cho.id).role == "Minister of Foreign Affairs of South Korea"

@@ -14,6 +14,7 @@ from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 SPEAKER_KINDS = ("person", "organisation", "government", "group")
+USER_ROLES = ("viewer", "analyst", "admin")  # read and export; and annotate; and merge speakers, edit topics
 REVIEW_STATUSES = ("unreviewed", "verified", "disputed", "misattributed", "rejected")
 
 
@@ -136,3 +137,12 @@ class Annotation(SQLModel, table=True):
     old_value: str | None = Field(default=None, sa_column=Column(Text))
     new_value: str | None = Field(default=None, sa_column=Column(Text))
     note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class User(SQLModel, table=True):
+    """Someone who signs in to the dashboard. Only an Argon2 hash of the password is kept."""
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    role: str  # one of USER_ROLES
+    password_hash: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
