@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "polnear" / "train" / "text"
-SHARED_MODELS = ROOT.parent / "shared" / "stanza_resources"
+from common import SHARED, busy_cpu_seconds, cpu_seconds, peak_mb, run_child, use_shared_models
+from common import medians as median_figures
+
+DEFAULT_CORPUS = SHARED / "polnear" / "train" / "text"
 PATHS = ("fast", "stanza")
 WARM_UP = '"We will win," Senator Jane Smith said on Monday.'
 FIGURES = ("articles/s", "words/s", "claims", "peak MB", "load s")
@@ -37,23 +35,10 @@ def read_corpus(corpus: Path, limit: int | None) -> list[str]:
     return [read_text(f) for f in files]
 
 
-def busy_cpu_seconds() -> float:
-    """CPU time all processes have used since boot (Linux /proc/stat), to see others' load."""
-    with open("/proc/stat") as stat:
-        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, stat.readline().split()[1:9])
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds() -> float:
-    """This process's CPU time and that of its finished children (the --workers processes)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
 def child(nlp: str, corpus: Path, limit: int | None, torch_threads: int | None, workers: int) -> None:
     """Measure one path once and print its figures as one JSON line."""
     texts = read_corpus(corpus, limit)
-    base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base_mb = peak_mb()
     if torch_threads:
         import torch
         torch.set_num_threads(torch_threads)
@@ -76,9 +61,8 @@ def child(nlp: str, corpus: Path, limit: int | None, torch_threads: int | None, 
         "path": extractor.name, "articles": len(texts), "words": words,
         "seconds": seconds, "cpu s": cpu, "articles/s": len(texts) / seconds,
         "words/s": words / seconds, "claims": claims,
-        # Linux: KiB; with --workers, the largest of this process and its workers (each has its own)
-        "peak MB": max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
-                                                                     resource.RUSAGE_CHILDREN)) / 1024,
+        # with --workers, the largest of this process and its workers (each has its own)
+        "peak MB": peak_mb(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN),
         "base MB": base_mb, "load s": load_s, "others cpu s": others,
     }))
 
@@ -90,10 +74,7 @@ def run_once(nlp: str, args) -> dict:
     if args.torch_threads:
         command += ["--torch-threads", str(args.torch_threads)]
     command += ["--workers", str(args.workers)]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode:
-        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(command)
 
 
 def show(label: str, figures: dict) -> str:
@@ -116,8 +97,7 @@ def main() -> int:
                         help="extraction processes, as `claims extract --workers` (peak MB is per process)")
     parser.add_argument("--child", choices=PATHS, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if "STANZA_RESOURCES_DIR" not in os.environ and SHARED_MODELS.is_dir():
-        os.environ["STANZA_RESOURCES_DIR"] = str(SHARED_MODELS)  # inherited by the children
+    use_shared_models()  # inherited by the children
     if args.child:
         child(args.child, args.corpus, args.limit, args.torch_threads, args.workers)
         return 0
@@ -141,8 +121,7 @@ def main() -> int:
                 continue
             print(show(f"run {number} {nlp}", runs[nlp][-1]), file=log, flush=True)
 
-    medians = {nlp: {key: statistics.median(r[key] for r in results) for key in results[0]
-                     if key != "path"} for nlp, results in runs.items() if results}
+    medians = {nlp: median_figures(results) for nlp, results in runs.items() if results}
     for nlp, figures in medians.items():
         print(show(f"median {nlp}", figures), file=log)
         if len({r["claims"] for r in runs[nlp]}) > 1:  # code edited mid-benchmark, or nondeterministic
