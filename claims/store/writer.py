@@ -35,11 +35,14 @@ def write_document(session: Session, speakers: SpeakerDirectory, tagger: ClaimTa
                         kind=source.kind, speaker=source.speaker, source_name=source.name, extractor_version=extractor_version)
     session.add(document)
     session.flush()
+    rows = []
     for extracted in claims:
         row = Claim(document_id=document.id)
         set_machine_values(row, extracted, document, speakers, tagger, extractor_version)
-        session.add(row)
-        session.flush()
+        rows.append(row)
+    session.add_all(rows)
+    session.flush()  # one flush for all the document's claims: their ids, for the topic and entity links
+    for row in rows:
         tag_claim(session, tagger, row, document, fresh=True)
     return document
 
