@@ -2,6 +2,7 @@
 claims.store, print. Registered on the `claims` group in claims/cli.py."""
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 import sys
@@ -56,9 +57,9 @@ def echo_records(records, output_format: str, table) -> None:
 
 
 def register(cli: click.Group) -> None:
-    from claims import cli_dashboard, cli_speakers, cli_topics, cli_users
+    from claims import cli_dashboard, cli_export, cli_speakers, cli_topics, cli_users
     for command in (ingest, list_command, reextract, db, cli_speakers.speakers, cli_topics.topics, cli_users.users,
-                    cli_dashboard.dashboard):
+                    cli_dashboard.dashboard, cli_export.export):
         cli.add_command(command)
 
 
@@ -112,30 +113,48 @@ class _progress:
             self.bar.close()
 
 
+CLAIM_FILTER_OPTIONS = (
+    click.option("--speaker", "speakers", multiple=True, help="Speaker name, alias or id (repeatable)."),
+    click.option("--topic", "topics", multiple=True),
+    click.option("--entity", "entities", multiple=True, help="A country or organisation, e.g. 'North Korea'."),
+    click.option("--outlet", "outlets", multiple=True),
+    click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "mixed", "indirect"])),
+    click.option("--status", "statuses", multiple=True),
+    click.option("--since", type=DATE, help="YYYY-MM-DD, on the date said."),
+    click.option("--until", type=DATE),
+    click.option("--search", help="Words the claim's text must contain."),
+)
+
+
+def claim_filter_options(command):
+    """The claim filter options (`claims list`, `claims export`), handed to the command as one
+    `claim_filter` (claims.store.queries.ClaimFilter) instead of nine arguments."""
+    @functools.wraps(command)
+    def with_claim_filter(*args, speakers, topics, entities, outlets, kinds, statuses, since, until, search,
+                          **kwargs):
+        from claims.store.queries import ClaimFilter
+        claim_filter = ClaimFilter(speakers=speakers, topics=topics, entities=entities, outlets=outlets, kinds=kinds,
+                                   statuses=statuses, since=since.date() if since else None,
+                                   until=until.date() if until else None, search=search)
+        return command(*args, claim_filter=claim_filter, **kwargs)
+
+    for option in reversed(CLAIM_FILTER_OPTIONS):
+        with_claim_filter = option(with_claim_filter)
+    return with_claim_filter
+
+
 @click.command("list")
 @DB_OPTION
-@click.option("--speaker", "speakers", multiple=True, help="Speaker name, alias or id (repeatable).")
-@click.option("--topic", "topics", multiple=True)
-@click.option("--entity", "entities", multiple=True, help="A country or organisation, e.g. 'North Korea'.")
-@click.option("--outlet", "outlets", multiple=True)
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "mixed", "indirect"]))
-@click.option("--status", "statuses", multiple=True)
-@click.option("--since", type=DATE, help="YYYY-MM-DD, on the date said.")
-@click.option("--until", type=DATE)
-@click.option("--search", help="Words the claim's text must contain.")
+@claim_filter_options
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @FORMAT_OPTION
-def list_command(db, speakers, topics, entities, outlets, kinds, statuses, since, until, search, limit, offset,
-                 output_format) -> None:
+def list_command(db, claim_filter, limit, offset, output_format) -> None:
     """Stored claims, filtered, in date order."""
     from claims.output import claims_table
-    from claims.store.queries import ClaimFilter, count_claims, list_claims
+    from claims.store.queries import count_claims, list_claims
 
     store = open_store(db)
-    claim_filter = ClaimFilter(speakers=speakers, topics=topics, entities=entities, outlets=outlets, kinds=kinds,
-                               statuses=statuses, since=since.date() if since else None,
-                               until=until.date() if until else None, search=search)
     with store.session() as session:
         records = list_claims(session, claim_filter, limit=limit, offset=offset)
         total = count_claims(session, claim_filter) if output_format == "table" else None

@@ -21,6 +21,7 @@ from claims.store.tables import (Claim, ClaimEntity, ClaimTopic, Document, Entit
                                  Topic)
 
 PERIODS = ("day", "week", "month")
+LABEL_CHUNK = 10_000
 
 
 @dataclass
@@ -153,15 +154,16 @@ def list_claims(session: Session, f: ClaimFilter, limit: int | None = 50, offset
 def _labels(session: Session, claim_ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     topics: dict[int, list[str]] = defaultdict(list)
     entities: dict[int, list[str]] = defaultdict(list)
-    if not claim_ids:
-        return topics, entities
-    for claim_id, name in session.exec(select(ClaimTopic.claim_id, Topic.name).join(Topic)
-                                       .where(ClaimTopic.claim_id.in_(claim_ids), ClaimTopic.removed.is_(False))
-                                       .order_by(Topic.id)):
-        topics[claim_id].append(name)
-    for claim_id, name in session.exec(select(ClaimEntity.claim_id, Entity.name).join(Entity)
-                                       .where(ClaimEntity.claim_id.in_(claim_ids)).order_by(Entity.name)):
-        entities[claim_id].append(name)
+    # In chunks: PostgreSQL takes at most 65,535 parameters in one statement.
+    for at in range(0, len(claim_ids), LABEL_CHUNK):
+        chunk = claim_ids[at:at + LABEL_CHUNK]
+        for claim_id, name in session.exec(select(ClaimTopic.claim_id, Topic.name).join(Topic)
+                                           .where(ClaimTopic.claim_id.in_(chunk), ClaimTopic.removed.is_(False))
+                                           .order_by(Topic.id)):
+            topics[claim_id].append(name)
+        for claim_id, name in session.exec(select(ClaimEntity.claim_id, Entity.name).join(Entity)
+                                           .where(ClaimEntity.claim_id.in_(chunk)).order_by(Entity.name)):
+            entities[claim_id].append(name)
     return topics, entities
 
 
