@@ -47,19 +47,24 @@ def extract():
 POSTGRES_ENV = "CLAIMS_TEST_POSTGRES"
 
 
+def postgres_server() -> str:
+    """The test server's URL; the test fails under CI=true (skips elsewhere) when there is none."""
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        message = f"{POSTGRES_ENV} is not set (bash scripts/postgres.sh starts a server and prints it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return server
+
+
 def _postgres_database(request):
     from uuid import uuid4
 
     import psycopg
     from sqlalchemy.engine import make_url
 
-    server = os.environ.get(POSTGRES_ENV)
-    if not server:
-        message = f"{POSTGRES_ENV} is not set (bash .ci/postgres starts a server and prints it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    url = make_url(server)
+    url = make_url(postgres_server())
     name = f"claims_test_{uuid4().hex[:12]}"
     admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as connection:

@@ -1,16 +1,15 @@
 """The store's benchmark scripts run end to end on a few articles and print their figures. A smoke test:
 nothing here asserts a timing (speed is measured by running the scripts, see bench/README.md)."""
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+
+from conftest import postgres_server
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = r"\d+(?:\.\d+)?"
-POSTGRES_ENV = "CLAIMS_TEST_POSTGRES"  # as in conftest.py: a server URL whose role may CREATE DATABASE
 
 
 def run_script(name: str, *arguments: str) -> str:
@@ -42,12 +41,7 @@ def test_ingest_benchmark_on_sqlite(shared_dir):
 
 
 def test_ingest_benchmark_on_postgresql(shared_dir):
-    server = os.environ.get(POSTGRES_ENV)
-    if not server:
-        message = f"{POSTGRES_ENV} is not set (bash scripts/postgres.sh starts a server and prints it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    server = postgres_server()
     check_ingest_output(run_script("ingest.py", *corpus_arguments(shared_dir), "--runs", "1", "--nlp", "fast",
                                    "--db-url", server))
 
