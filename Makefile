@@ -17,13 +17,18 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# The main job: the seed articles into the SQLite store (claims.db), then the dashboard on http://localhost:8501.
 demo: setup
-	$(BIN)/claims extract seeds/
+	$(BIN)/claims ingest seeds/
+	$(BIN)/claims dashboard --server.headless true
 
 # The store's tests run on SQLite and on a real PostgreSQL 15: scripts/postgres.sh installs it from
-# Debian's packages if needed, starts it on 127.0.0.1 and prints the URL (unless one is given).
+# Debian's packages if needed, starts it on 127.0.0.1 and prints the URL (unless one is given). The browser
+# test drives Debian's chromium, which scripts/chromium.sh installs if needed.
 test: setup
-	CLAIMS_TEST_POSTGRES="$${CLAIMS_TEST_POSTGRES:-$$(bash scripts/postgres.sh)}" $(BIN)/python -m pytest -q
+	CLAIMS_TEST_POSTGRES="$${CLAIMS_TEST_POSTGRES:-$$(bash scripts/postgres.sh)}" \
+	CLAIMS_TEST_CHROMIUM="$${CLAIMS_TEST_CHROMIUM:-$$(bash scripts/chromium.sh 2>/dev/null)}" \
+	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python bench/extract.py

@@ -14,7 +14,8 @@ from claims.store.users import add_user, authenticate, can, ensure_first_admin, 
 
 def test_roles_grant_what_the_roles_below_them_grant():
     assert can("viewer", "read") and can("viewer", "export") and not can("viewer", "annotate")
-    assert can("analyst", "annotate") and can("analyst", "export") and not can("analyst", "merge")
+    assert can("analyst", "annotate") and can("analyst", "add-sources") and not can("analyst", "merge")
+    assert not can("viewer", "add-sources")
     assert all(can("admin", action) for action in ("read", "export", "annotate", "merge", "edit-topics"))
     assert not can(None, "read") and not can("guest", "read")
 

@@ -5,8 +5,11 @@ The work is CPU-bound Python, so threads would not help; processes do, one per c
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import islice
 
 _worker_extractor = None
@@ -35,12 +38,29 @@ def extract_in_processes(nlp: str, documents: Iterable, workers: int, batch: int
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(nlp,)) as pool:
         window: list = []  # a few chunks in flight per worker: all cores busy, memory bounded
-        while True:
+
+        def fill() -> None:
             while len(window) < 2 * workers:
                 chunk = list(islice(documents, batch))
                 if not chunk:
-                    break
+                    return
                 window.append(pool.submit(_extract_chunk, chunk, batch))
-            if not window:
-                return
+
+        with _no_main_script():
+            fill()  # the first submissions start the workers
+        while window:
             yield from window.pop(0).result()
+            fill()
+
+
+@contextmanager
+def _no_main_script():
+    """A spawned worker first runs the parent's main script again, unless there is none. Under Streamlit
+    (the dashboard adds sources; AppTest in the tests) the main module is a dashboard page, which must not
+    run in a worker, and the workers need nothing from it: they start without one."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main

@@ -13,7 +13,7 @@ from claims.store.tables import USER_ROLES, User
 FIRST_ADMIN = "admin"
 MIN_PASSWORD = 8
 # What each role may do, on top of the roles below it.
-PERMISSIONS = {"viewer": {"read", "export"}, "analyst": {"annotate"}, "admin": {"merge", "edit-topics", "add-sources"}}
+PERMISSIONS = {"viewer": {"read", "export"}, "analyst": {"annotate", "add-sources"}, "admin": {"merge", "edit-topics"}}
 
 _hasher = PasswordHasher()
 
