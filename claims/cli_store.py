@@ -106,10 +106,10 @@ class _progress:
         if sys.stderr.isatty():
             from tqdm import tqdm
             self.bar = tqdm(unit="doc", file=sys.stderr, leave=False)
-        return lambda name: self.bar.update(1) if self.bar else None
+        return lambda name: self.bar.update(1) if self.bar is not None else None
 
     def __exit__(self, *exc):
-        if self.bar:
+        if self.bar is not None:  # not `if self.bar`: tqdm without a total refuses bool()
             self.bar.close()
 
 

@@ -92,3 +92,21 @@ def test_topics_with_counts(corpus):
     topics = {t.name: t for t in list_topics(corpus)}
     assert topics["Sanctions"].claims == 1 and topics["Trade"].claims == 1
     assert "sanction" in [k.lower() for k in topics["Sanctions"].keywords]
+
+
+def test_documents_outlets_entities_and_one_claim_in_detail(corpus):
+    from claims.store.queries import claim_detail, count_documents, entities, list_documents, outlets
+
+    assert outlets(corpus) == ["Reuters", "Yonhap"]
+    assert count_documents(corpus) == 4
+    documents = list_documents(corpus)
+    assert [d.published for d in documents] == sorted((d.published for d in documents), reverse=True)
+    assert all(d.claims == 1 for d in documents)
+    assert [d.title for d in list_documents(corpus, search="Story 2")] == ["Story 2"]
+    assert ("Russia", "country", 1) in entities(corpus)
+    claim = list_claims(corpus, ClaimFilter(search="sanctions"))[0]
+    detail = claim_detail(corpus, claim.id)
+    assert detail.document_text[detail.claim.start:detail.claim.end] == detail.claim.text
+    assert detail.speaker.name == "Antony Blinken" and detail.machine_speaker == "Antony Blinken"
+    assert detail.document_text[slice(*detail.cue)] == "said"
+    assert claim_detail(corpus, 10**6) is None

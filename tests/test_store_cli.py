@@ -178,3 +178,30 @@ def _count(db: Path, table: str) -> int:
         return _rows(db, f"SELECT COUNT(*) FROM {table}")[0][0]
     except Exception:  # the schema is still being created
         return 0
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path):
+    """tqdm's bar on stderr when it is a terminal (run in a pseudo-terminal here); none in a pipe."""
+    import pty
+
+    (tmp_path / "a.txt").write_text("Ann Smith said the vote would be held in May.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "claims", "ingest", str(tmp_path / "a.txt"), "--nlp", "fast",
+               "--db", str(tmp_path / "c.db")]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    piped = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert "doc/s" not in piped.stderr and "1 new" in piped.stdout
+    leader, follower = pty.openpty()
+    (tmp_path / "c.db").unlink()
+    process = subprocess.Popen(command, env=env, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes with the process
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait() == 0
+    assert b"doc" in output and b"1 new" in output
