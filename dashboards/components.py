@@ -187,8 +187,9 @@ def quote_in_context(detail) -> None:
         marks.append((*detail.cue, "cue"))
     every = [m[0] for m in marks] + [m[1] for m in marks]
     window = context_window(detail.document_text, min(every), max(every))
-    st.markdown(highlighted(detail.document_text, marks, window), unsafe_allow_html=True)
-    st.caption(f'<span style="{STYLES["quote"]}">quote</span> · <span style="{STYLES["speaker"]}">speaker</span>'
-               f' · <span style="{STYLES["cue"]}">cue</span>', unsafe_allow_html=True)
+    # st.html, not st.markdown: the document's own * _ [ ] and blank lines must not be read as Markdown.
+    st.html(highlighted(detail.document_text, marks, window))
+    st.html(f'<small><span style="{STYLES["quote"]}">quote</span> · <span style="{STYLES["speaker"]}">speaker</span>'
+            f' · <span style="{STYLES["cue"]}">cue</span></small>')
     with st.expander("The whole document"):
         st.text(detail.document_text)

@@ -103,7 +103,7 @@ def seeded_sanctions(store, speaker: int):
 def test_the_claim_view_escapes_the_document_text(seeded):
     claim = claim_with(seeded, "sanctions relief")  # its text holds "&" and "<b>not</b>"
     at = open_claim(signed_in("viewer"), claim.id)
-    html = next(m.value for m in at.markdown if "sanctions relief" in m.value)
+    html = next(h.proto.body for h in at.get("html") if "sanctions relief" in h.proto.body)
     assert "&lt;b&gt;not&lt;/b&gt;" in html and "<b>" not in html and "&amp;" in html
     # The quote's mark wraps exactly the claim's words (escaped), the speaker's name its own.
     assert ('rgba(255, 196, 0, 0.35); border-radius: 2px; padding: 0 1px">sanctions relief for Moscow was not on '
