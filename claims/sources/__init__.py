@@ -114,7 +114,12 @@ def _parse(data: bytes, name: str, format: str | None, charset: str | None = Non
         # Imported here: trafilatura takes about 0.1 s to import, which runs without HTML skip.
         from claims.sources.html import decode_html, parse_html
 
-        return [(name, parse_html(decode_html(data, name, charset), name, url), None)]
+        markup = decode_html(data, name, charset)
+        try:
+            return [(name, parse_html(markup, name, url), None)]
+        except Exception as error:  # lxml and trafilatura fail in many ways on odd pages; one file, one line
+            first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise InputError(name, f"could not read the HTML ({type(error).__name__}: {first})") from None
     text = text_of(data, name, charset)
     if format is None:
         format = "jsonl" if _looks_like_jsonl(text) else "txt"
