@@ -117,6 +117,8 @@ def _parse(data: bytes, name: str, format: str | None, charset: str | None = Non
         markup = decode_html(data, name, charset)
         try:
             return [(name, parse_html(markup, name, url), None)]
+        except InputError:
+            raise
         except Exception as error:  # lxml and trafilatura fail in many ways on odd pages; one file, one line
             first = str(error).strip().splitlines()[0] if str(error).strip() else ""
             raise InputError(name, f"could not read the HTML ({type(error).__name__}: {first})") from None
