@@ -10,6 +10,7 @@ import click
 from claims.cli_store import DB_OPTION, open_store
 
 APP = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
+DEFAULT_OPTIONS = {"--client.toolbarMode": "minimal", "--browser.gatherUsageStats": "false"}
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -32,4 +33,7 @@ def dashboard(ctx: click.Context, db: str | None) -> None:
     os.environ["DATABASE_URL"] = store.url
     store.close()
     sys.stdout.flush()
-    os.execv(sys.executable, [sys.executable, "-m", "streamlit", "run", str(APP), *ctx.args])
+    # Analysts need no "Deploy" button, and nothing is reported to Streamlit; the user's options win.
+    given = {argument.split("=")[0] for argument in ctx.args if argument.startswith("--")}
+    defaults = [f"{option}={value}" for option, value in DEFAULT_OPTIONS.items() if option not in given]
+    os.execv(sys.executable, [sys.executable, "-m", "streamlit", "run", str(APP), *defaults, *ctx.args])

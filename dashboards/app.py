@@ -13,7 +13,9 @@ from claims.store import StoreError
 
 import shared
 
-st.set_page_config(page_title="Claims", page_icon=":material/format_quote:", layout="wide")
+# No page_icon: a Material icon as the tab's icon is fetched from Google's font servers, which an
+# air-gapped analyst cannot reach; Streamlit's own icon is served locally.
+st.set_page_config(page_title="Claims", layout="wide")
 shared.keep_filter_state()
 
 try:
@@ -64,6 +66,7 @@ with st.sidebar:
     if st.button("Sign out", icon=":material/logout:", key="sign_out", type="tertiary"):
         shared.sign_out()
         st.rerun()
-    st.caption(f"Store: {shared.display_url()}")
+    if user.role == "admin":  # where the data lives is the administrator's business
+        st.caption(f"Store: {shared.display_url()}")
 
 page.run()

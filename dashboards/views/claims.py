@@ -36,7 +36,7 @@ else:
     st.caption(f"{shared.matching(total, 'claim')} the filters" if filters.active
                else f"{shared.plural(total, 'claim')} in the store")
     limit, offset = components.pager(total, key="claims_rows")
-    records = shared.list_claims(filters, limit=limit, offset=offset)
+    records = shared.list_claims(filters, limit=limit, offset=offset, newest_first=True)  # the latest news first
     # The table's key changes with the page and filters, so an old row selection never points into a new page.
     row_pick = components.claims_table(records, key=f"claims_table_{hash(filters)}_{limit}_{offset}")
     if row_pick is not None and row_pick != st.session_state.get("claims_last_row_pick"):
@@ -49,6 +49,7 @@ else:
     options = [None] + ([selected] if selected is not None and selected not in labels else []) + list(labels)
     st.session_state["claim_picker"] = selected
     st.selectbox("Claim", options, key="claim_picker", on_change=lambda: choose(st.session_state["claim_picker"]),
+                 placeholder="— pick a claim, or select a row above —",
                  format_func=lambda i: "— pick a claim, or select a row above —" if i is None
                  else labels.get(i, f"#{i} (not on this page)"))
 

@@ -46,8 +46,9 @@ claims_col, aliases_col, roles_col = st.columns(3)
 claims_col.metric("Claims", f"{speaker.claims:,}")
 aliases_col.metric("Aliases", len(speaker.aliases))
 roles_col.metric("Roles seen", len(profile.roles))
-if speaker.aliases:
-    st.markdown("**Also known as:** " + ", ".join(components.md(a) for a in speaker.aliases))
+others = [a for a in speaker.aliases if a != speaker.name]
+if others:
+    st.markdown("**Also known as:** " + ", ".join(components.md(a) for a in others))
 
 left, right = st.columns(2, gap="large")
 with left:

@@ -11,6 +11,8 @@ import shared
 
 TOP_SERIES = 8  # more colours than this cannot be told apart: the rest are summed as "Others"
 BY = {"Speaker": "speaker", "Topic": "topic", "All claims": None}
+MAX_PERIODS = {"day": 366, "week": 260, "month": 240}
+OUTLIERS = 0.01
 
 shared.require_user()
 st.title("Timeline")
@@ -41,6 +43,15 @@ def chart_frame(rows) -> pd.DataFrame:
     return frame
 
 
+def chart_start(frame: pd.DataFrame, last: dt.date, period: str) -> dt.date:
+    """The first period drawn: past the oldest OUTLIERS share of the claims, and at most MAX_PERIODS back."""
+    per_period = frame.groupby("start")["claims"].sum().sort_index()
+    cumulative = per_period.cumsum() / per_period.sum()
+    start = dt.date.fromisoformat(cumulative[cumulative > OUTLIERS].index[0])
+    starts = components.period_starts(start, last, period)
+    return starts[-MAX_PERIODS[period]] if len(starts) > MAX_PERIODS[period] else start
+
+
 rows = shared.timeline(filters, by, period)
 if not rows:
     total = shared.count_claims(shared.Filters())
@@ -52,9 +63,18 @@ if not rows:
 frame = chart_frame(rows)
 first, last = dt.date.fromisoformat(frame["start"].min()), dt.date.fromisoformat(frame["start"].max())
 last_day = components.period_end(last, period)
-periods = [label(day) for day in components.period_starts(first, last, period)]
+# A few claims about the distant past (a quote from 1977 in a 2016 article) would stretch the axis over
+# decades, thousands of empty days that squeeze the rest into a sliver (and that the browser cannot draw):
+# the chart starts where the oldest 1% of the claims end, and never spans more than MAX_PERIODS.
+window_start = chart_start(frame, last, period)
+older = int(frame.loc[frame["start"] < window_start.isoformat(), "claims"].sum())
+frame = frame[frame["start"] >= window_start.isoformat()]
+periods = [label(day) for day in components.period_starts(window_start, last, period)]
 st.caption(f"{shared.matching(shared.count_claims(filters), 'claim')} the filters, "
-           f"dated {periods[0]} to {periods[-1]}. Click a bar to list that period's claims.")
+           f"dated {label(first)} to {periods[-1]}. Click a bar to list that period's claims.")
+if older:
+    st.caption(f"The chart starts at {periods[0]}: {shared.plural(older, 'older claim')} not drawn "
+               "(set the From date in the sidebar to see them).")
 
 # Every period from the first to the last is on the axis (an empty month is a gap, not a missing bar).
 pick = alt.selection_point(name="pick", fields=["start"], on="click", clear="dblclick")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from claims.store.speakers import alias_key
+from claims.store.speakers import alias_key, plausible_role
 from claims.store.tables import (Claim, ClaimTopic, Speaker, SpeakerAlias,
                                  Topic)
 
@@ -97,6 +97,7 @@ def speaker_profile(session: Session, speaker_id: int, top: int = 10) -> Speaker
     roles = session.exec(select(Claim.speaker_role, func.min(Claim.said_on), func.max(Claim.said_on), func.count(Claim.id))
                          .where(Claim.speaker_id == speaker_id, Claim.speaker_role.is_not(None))
                          .group_by(Claim.speaker_role).order_by(func.min(Claim.said_on))).all()
+    roles = [role for role in roles if plausible_role(role[0])]  # not "Mr." or an appositive the extractor kept
     topics = session.exec(select(Topic.name, func.count(ClaimTopic.claim_id)).join(ClaimTopic)
                           .join(Claim, Claim.id == ClaimTopic.claim_id)
                           .where(Claim.speaker_id == speaker_id, ClaimTopic.removed.is_(False))
