@@ -152,3 +152,13 @@ def test_an_analysts_role_is_not_overwritten(store, fast, tmp_path):
     ingest_paths(store, fast, tmp_path)
     with store.session() as session:
         assert session.get(Speaker, cho.id).role == "Minister of Foreign Affairs of South Korea"
+
+
+def test_the_role_most_articles_give_wins(store, fast, tmp_path):
+    write(tmp_path, "a.txt", "Would-be president Ann Smith said taxes would fall. Smith said jobs would come. "
+                             "Smith said the wall would rise.\n")
+    write(tmp_path, "b.txt", "Republican candidate Ann Smith said the polls were wrong.\n")
+    write(tmp_path, "c.txt", "Republican candidate Ann Smith said she would win Iowa.\n")
+    ingest_paths(store, fast, tmp_path)
+    with store.session() as session:
+        assert [(s.name, s.role) for s in list_speakers(session)] == [("Ann Smith", "Republican candidate")]

@@ -198,24 +198,28 @@ class SpeakerDirectory:
 
 
 MACHINE_USER = "claims (automatic)"
+ROLE_CHUNK = 10_000
 
 
 def refresh_roles(session: Session, speaker_ids: set[int]) -> None:
-    """A speaker's role is the one the news gives them most often (among plausible ones), unless an
-    analyst has set it; their affiliation follows from it."""
-    if not speaker_ids:
-        return
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = session.exec(select(Claim.speaker_id, Claim.speaker_role, func.count()).where(
-        Claim.speaker_id.in_(list(speaker_ids)), Claim.speaker_role.is_not(None)).group_by(Claim.speaker_id, Claim.speaker_role))
-    for speaker_id, role, count in rows:
-        if plausible_role(role):
-            counts[speaker_id][role] = count
+    """A speaker's role is the one the most articles give them (among plausible ones; then the one given
+    most often), unless an analyst has set it; their affiliation follows from it. Counted by articles: one
+    article's "would-be president" at each of its ten quotes must not outweigh five articles' "candidate"."""
+    counts: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+    ids = sorted(speaker_ids)
+    for at in range(0, len(ids), ROLE_CHUNK):  # PostgreSQL takes at most 65,535 parameters a statement
+        rows = session.exec(select(Claim.speaker_id, Claim.speaker_role, func.count(func.distinct(Claim.document_id)),
+                                   func.count()).where(Claim.speaker_id.in_(ids[at:at + ROLE_CHUNK]),
+                                                       Claim.speaker_role.is_not(None))
+                            .group_by(Claim.speaker_id, Claim.speaker_role))
+        for speaker_id, role, documents, claims in rows:
+            if plausible_role(role):
+                counts[speaker_id][role] = (documents, claims)
     for speaker_id, roles in counts.items():
         speaker = session.get(Speaker, speaker_id)
         if speaker is None or speaker.role_set_by != "machine":
             continue
-        speaker.role = max(roles, key=lambda r: (roles[r], len(r)))
+        speaker.role = max(roles, key=lambda r: (*roles[r], len(r)))
         speaker.affiliation = affiliation_of(speaker.name, speaker.kind, speaker.role) or speaker.affiliation
 
 
