@@ -1,7 +1,7 @@
 """The analysts' dashboard: `claims dashboard` (or `streamlit run dashboards/app.py` with DATABASE_URL set).
 
 Nothing but the sign-in form until someone signs in; then their name and role in the sidebar and the
-pages. Each page is a file in views/; everything they read or change goes through shared.py.
+pages. Each page is a file in views/; everything they read or change goes through shared (dashboards/shared/).
 
 The folder is not called pages/ on purpose: Streamlit takes a pages/ folder beside the entry script for its
 older multipage mode, and then the first run in a fresh server (and every AppTest run) can execute a page

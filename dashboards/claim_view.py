@@ -1,5 +1,5 @@
 """One claim: the quote in its source text, who said it, its labels and history; and the annotation
-controls, drawn only for users who may annotate (shared.py checks again before any change)."""
+controls, drawn only for users who may annotate (shared checks again before any change)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -83,7 +83,7 @@ def _saved(message: str) -> None:
 
 
 def _change(message: str, edit, *args) -> None:
-    """Makes one change through shared.py; its success after the rerun, or why it could not be made."""
+    """Makes one change through shared; its success after the rerun, or why it could not be made."""
     try:
         edit(*args)
     except (shared.EditError, shared.NotAllowed) as error:

@@ -1,5 +1,5 @@
 """Pieces several pages draw: the pager, the claims table, quote cards, "open in context", and the
-quote highlighted in its source text. Data comes from shared.py only."""
+quote highlighted in its source text. Data comes from shared only."""
 from __future__ import annotations
 
 import datetime as dt
