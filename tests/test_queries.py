@@ -1,6 +1,7 @@
 """Every query the CLI, the exports and the dashboard read through, on a small corpus of dated
 articles from two outlets, on SQLite and PostgreSQL."""
 import datetime as dt
+from pathlib import Path
 import json
 
 import pytest
@@ -110,3 +111,26 @@ def test_documents_outlets_entities_and_one_claim_in_detail(corpus):
     assert detail.speaker.name == "Antony Blinken" and detail.machine_speaker == "Antony Blinken"
     assert detail.document_text[slice(*detail.cue)] == "said"
     assert claim_detail(corpus, 10**6) is None
+
+
+def test_search_finds_other_forms_of_a_word(corpus):
+    """Stemmed on both databases (PostgreSQL's English search, FTS5's Porter stemmer on SQLite)."""
+    assert texts(corpus, search="sanction") == texts(corpus, search="sanctions") != []
+    assert texts(corpus, search="resuming") == texts(corpus, search="resume") != []
+
+
+def test_claims_stored_before_the_stemmed_index_are_found_after_the_upgrade(db_url):
+    from click.testing import CliRunner
+
+    from claims.cli import cli
+    from claims.store import ClaimStore
+    from claims.store.database import upgrade
+
+    old = ClaimStore(db_url, migrate=False)
+    upgrade(old.engine, "0002")
+    summary = ingest(old, iter_sources([str(Path(__file__).resolve().parents[1] / "seeds")]), load_extractor("fast"))
+    assert summary.new == 1
+    old.close()
+    assert CliRunner().invoke(cli, ["db", "upgrade", "--db", db_url]).exit_code == 0
+    with ClaimStore(db_url).session() as session:
+        assert len(texts(session, search="concern")) == 3  # "concern", "concerns", "concerns"

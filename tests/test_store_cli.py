@@ -93,7 +93,7 @@ def test_topics_add_edit_and_reextract(db_url):
 
 def test_db_upgrade_on_an_empty_database(db_url):
     result = run("db", "upgrade", "--db", db_url)
-    assert result.exit_code == 0 and result.stdout.rstrip().endswith("schema at 0002")
+    assert result.exit_code == 0 and result.stdout.rstrip().endswith("schema at 0003")
     assert run("db", "upgrade", "--db", db_url).exit_code == 0  # twice is fine
     assert run("list", "--db", db_url).exit_code == 0
 

@@ -65,5 +65,5 @@ def test_an_older_schema_is_upgraded_by_claims_db_upgrade(db_url):
     result = CliRunner().invoke(cli, ["list", "--db", db_url])
     assert result.exit_code == 1 and "claims db upgrade" in result.stderr
     result = CliRunner().invoke(cli, ["db", "upgrade", "--db", db_url])
-    assert result.exit_code == 0 and result.stdout.rstrip().endswith("schema at 0002")
+    assert result.exit_code == 0 and result.stdout.rstrip().endswith("schema at 0003")
     ClaimStore(db_url).close()
