@@ -65,9 +65,9 @@ def sidebar_filters() -> Filters:
     state = st.session_state
     bar = st.sidebar
     bar.subheader("Filters")
-    since_col, until_col = bar.columns(2)
-    since_col.date_input("From", key="f_since", format="YYYY-MM-DD")
-    until_col.date_input("To", key="f_until", format="YYYY-MM-DD")
+    # One above the other: side by side, the sidebar is too narrow to show a whole date.
+    bar.date_input("From", key="f_since", format="YYYY-MM-DD")
+    bar.date_input("To", key="f_until", format="YYYY-MM-DD")
     bar.text_input("Search the quotes", key="f_search", placeholder="words, e.g. sanctions relief")
     bar.text_input("Find speakers", key="f_speaker_search", placeholder="a name or alias")
     names = speaker_choices(state["f_speaker_search"], tuple(state["f_speakers"]))

@@ -8,6 +8,7 @@ import components
 import shared
 
 SELECTED = components.SELECTED_SPEAKER
+MAX_MONTHS = 60  # five years of activity; older months are in the claims themselves
 
 shared.require_user()
 st.title("Speakers")
@@ -54,11 +55,16 @@ left, right = st.columns(2, gap="large")
 with left:
     st.markdown("##### Activity per month")
     if profile.activity:
-        activity = pd.DataFrame(profile.activity, columns=["month", "claims"])
-        activity["month"] = pd.to_datetime(activity["month"])
+        # Every month from the first to the last on an ordinal axis: one bar per month, however few months
+        # (a time axis draws a single month as one bar from edge to edge).
+        counts = dict(profile.activity)
+        months = components.period_starts(min(counts), max(counts), "month")[-MAX_MONTHS:]
+        activity = pd.DataFrame({"month": [components.period_label(m, "month") for m in months],
+                                 "claims": [counts.get(m, 0) for m in months]})
         st.altair_chart(alt.Chart(activity).mark_bar().encode(
-            x=alt.X("yearmonth(month):T", title=None), y=alt.Y("claims:Q", title="Claims"),
-            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "claims:Q"]).properties(height=220),
+            x=alt.X("month:N", title=None, sort=list(activity["month"]), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("claims:Q", title="Claims"),
+            tooltip=[alt.Tooltip("month:N", title="Month"), "claims:Q"]).properties(height=220),
             width="stretch")
     else:
         st.caption("No dated claims.")
