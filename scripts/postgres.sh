@@ -27,5 +27,7 @@ DO $$ BEGIN
     CREATE ROLE claims LOGIN CREATEDB PASSWORD 'claims';
   END IF;
 END $$;
+-- DROP DATABASE ... WITH (FORCE) after a test ends the sessions still on it, an autovacuum worker's too.
+GRANT pg_signal_backend TO claims;
 SQL
 echo "postgresql+psycopg://claims:claims@127.0.0.1:5432/postgres"
