@@ -22,6 +22,7 @@ as_postgres() {
 }
 for _ in $(seq 30); do as_postgres psql -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 1; done
 as_postgres psql -qAt -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
+SET client_min_messages = warning;
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'claims') THEN
     CREATE ROLE claims LOGIN CREATEDB PASSWORD 'claims';

@@ -19,7 +19,7 @@ if "compare_speakers" not in st.session_state:
 chosen = st.session_state["compare_speakers"]
 
 search_col, pick_col = st.columns([1, 3])
-search = search_col.text_input("Find speakers", key="compare_search", placeholder="a name or alias")
+search = search_col.text_input("Find a speaker to compare", key="compare_search", placeholder="a name or alias")
 names = shared.speaker_choices(search, tuple(chosen))
 st.session_state["compare_speakers"] = [i for i in chosen if i in names]  # a speaker merged away is gone
 pick_col.multiselect("Speakers (two to four)", list(names), key="compare_speakers", format_func=names.get,
