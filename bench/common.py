@@ -10,6 +10,7 @@ import os
 import resource
 import statistics
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +63,24 @@ def medians(runs: list[dict]) -> dict:
         elif all(v is None for v in values):
             figures[key] = None
     return figures
+
+
+def add_build_arguments(parser, corpus: Path, metadata: Path) -> None:
+    """The options of a script that builds its database by ingesting a folder unless --db names one."""
+    parser.add_argument("--corpus", type=Path, default=corpus, help="without --db: the folder to ingest")
+    parser.add_argument("--metadata", type=Path, default=metadata,
+                        help="without --db: its metadata table ('' for none)")
+    parser.add_argument("--limit", type=int, help="without --db: only the first N articles")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
+
+
+def parse_build_arguments(parser):
+    """parser.parse_args(), with --repeat checked, an empty --metadata meaning none, and args.log where the
+    report goes (stderr when the figures go to stdout as JSON)."""
+    args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    if args.metadata is not None and str(args.metadata) in ("", "."):
+        args.metadata = None
+    args.log = sys.stderr if args.json else sys.stdout
+    return args

@@ -468,7 +468,7 @@ def run_browser(db_url: str, password: str, repeat: int, executable: str, folder
 
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # common, ingest, queries beside this file
-    from common import busy_cpu_seconds
+    from common import add_build_arguments, busy_cpu_seconds, parse_build_arguments
     from ingest import DEFAULT_CORPUS, DEFAULT_METADATA
     from queries import build_database
 
@@ -479,17 +479,8 @@ def main() -> int:
                         help="also time the pages in chromium (default: when chromium is found)")
     parser.add_argument("--browser-timeout", type=float, default=60,
                         help="seconds a page may take to show in the browser before it is reported as not shown")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="without --db: the folder to ingest")
-    parser.add_argument("--metadata", type=Path, default=DEFAULT_METADATA,
-                        help="without --db: its metadata table ('' for none)")
-    parser.add_argument("--limit", type=int, help="without --db: only the first N articles")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
-    args = parser.parse_args()
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
-    if args.metadata is not None and str(args.metadata) in ("", "."):
-        args.metadata = None
-    args.log = sys.stderr if args.json else sys.stdout
+    add_build_arguments(parser, DEFAULT_CORPUS, DEFAULT_METADATA)
+    args = parse_build_arguments(parser)
     executable = chromium_executable()
     if args.browser and executable is None:
         parser.error(f"no chromium at {os.environ.get(CHROMIUM_ENV) or CHROMIUM_DEFAULT} (set {CHROMIUM_ENV})")

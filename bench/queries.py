@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import busy_cpu_seconds, cpu_seconds, run_child
+from common import add_build_arguments, busy_cpu_seconds, cpu_seconds, parse_build_arguments, run_child
 from ingest import DEFAULT_CORPUS, DEFAULT_METADATA, child_command
 
 DEEP_OFFSET = 5000
@@ -154,17 +154,8 @@ def main() -> int:
     parser.add_argument("--since", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: the middle half "
                                                                     "of the claims' dates, with --until)")
     parser.add_argument("--until", type=dt.date.fromisoformat, help="YYYY-MM-DD")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="without --db: the folder to ingest")
-    parser.add_argument("--metadata", type=Path, default=DEFAULT_METADATA,
-                        help="without --db: its metadata table ('' for none)")
-    parser.add_argument("--limit", type=int, help="without --db: only the first N articles")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
-    args = parser.parse_args()
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
-    if args.metadata is not None and str(args.metadata) in ("", "."):
-        args.metadata = None
-    args.log = sys.stderr if args.json else sys.stdout
+    add_build_arguments(parser, DEFAULT_CORPUS, DEFAULT_METADATA)
+    args = parse_build_arguments(parser)
 
     with tempfile.TemporaryDirectory(prefix="claims-bench-") as folder:
         try:
