@@ -5,7 +5,7 @@ look at; nothing compares them).
 
 Chromium: CLAIMS_TEST_CHROMIUM (`make test` sets it, installing Debian's package with
 scripts/chromium.sh), else /usr/bin/chromium. Without it the test is skipped, and fails under CI=true.
-The server and browser helpers are shared with bench/dashboard.py (loaded from its file here).
+The server and browser helpers are bench/browser.py's, which bench/dashboard.py uses too (loaded from its file here).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ QUOTE = ("“We have reasons to believe that Moscow intends to share advanced sp
 
 
 def _load_harness():
-    spec = importlib.util.spec_from_file_location("bench_dashboard", ROOT / "bench" / "dashboard.py")
+    spec = importlib.util.spec_from_file_location("bench_browser", ROOT / "bench" / "browser.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
