@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "dashboards" / "app.py"
 
 CHROMIUM_ENV = "CLAIMS_TEST_CHROMIUM"  # set by `make test` (scripts/chromium.sh)
 CHROMIUM_DEFAULT = "/usr/bin/chromium"
