@@ -6,6 +6,7 @@ import json
 import click
 
 from claims.cli_store import DB_OPTION, FORMAT_OPTION, USER_OPTION, StoreGroup, echo_records, open_store
+from claims.model import SPEAKER_KINDS
 
 
 @click.group(cls=StoreGroup)
@@ -28,7 +29,7 @@ def _one_speaker(session, name_or_id: str):
 @speakers.command("list")
 @DB_OPTION
 @click.option("--search", help="Part of a name or alias.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["person", "organisation", "government", "group"]))
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(SPEAKER_KINDS))
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @FORMAT_OPTION
 def list_speakers_command(db, search, kinds, limit, output_format) -> None:

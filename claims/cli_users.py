@@ -6,7 +6,7 @@ import sys
 import click
 
 from claims.cli_store import DB_OPTION, StoreGroup, open_store
-from claims.store.tables import USER_ROLES
+from claims.roles import USER_ROLES
 
 
 @click.group(cls=StoreGroup)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 KINDS = ("direct", "mixed", "indirect")
+SPEAKER_KINDS = ("person", "organisation", "government", "group")
 
 
 @dataclass(frozen=True)

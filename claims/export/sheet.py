@@ -7,9 +7,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
-from claims.store.queries import ClaimFilter, ClaimRecord, count_claims, list_claims, list_speakers_by_id
+if TYPE_CHECKING:  # the store is loaded when a sheet is made, not when `claims` starts
+    from sqlmodel import Session
+
+    from claims.store.queries import ClaimFilter, ClaimRecord
 
 GROUP_BY = ("speaker", "date")
 UNATTRIBUTED = "Unattributed"
@@ -116,6 +119,8 @@ def quote_sheet(session: Session, claim_filter: ClaimFilter, group_by: str = "sp
     """The filtered claims as a quote sheet. By speaker: the most-quoted speaker first (ties by name),
     unattributed claims last. By date: the newest day first, undated claims last. Within a group,
     quotes in the order they were said. With `limit`, the newest `limit` claims."""
+    from claims.store.queries import count_claims, list_speakers_by_id
+
     if group_by not in GROUP_BY:
         raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")
     records = _read(session, claim_filter, limit)
@@ -130,6 +135,8 @@ def quote_sheet(session: Session, claim_filter: ClaimFilter, group_by: str = "sp
 def _read(session: Session, claim_filter: ClaimFilter, limit: int | None) -> list[ClaimRecord]:
     """Newest first, so that a limit keeps the latest claims; ids deduplicated in case paging by
     offset meets rows that tie in list_claims' order."""
+    from claims.store.queries import list_claims
+
     seen: dict[int, ClaimRecord] = {}
     offset = 0
     while limit is None or len(seen) < limit:

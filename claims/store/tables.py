@@ -13,8 +13,9 @@ import datetime as dt
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SPEAKER_KINDS = ("person", "organisation", "government", "group")
-USER_ROLES = ("viewer", "analyst", "admin")  # read and export; and annotate; and merge speakers, edit topics
+from claims.model import SPEAKER_KINDS  # noqa: F401  (the store's speaker kinds are the extractor's)
+from claims.roles import USER_ROLES  # noqa: F401
+
 REVIEW_STATUSES = ("unreviewed", "verified", "disputed", "misattributed", "rejected")
 
 
