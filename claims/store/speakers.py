@@ -104,7 +104,6 @@ class SpeakerDirectory:
         self.claim_counts: dict[int, int] = defaultdict(int)
         self.alias_rows: set[tuple[int, str]] = set()
         self.touched: set[int] = set()  # speakers given claims in this session
-        self.created = 0
         for speaker in session.exec(select(Speaker)):
             self._index(speaker.id, speaker.name, speaker.kind)
         for speaker_id, key in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.key)):
@@ -180,7 +179,6 @@ class SpeakerDirectory:
             self.session.flush()
             speaker_id = speaker.id
             self._index(speaker_id, name, kind)
-            self.created += 1
         self.touched.add(speaker_id)
         self.add_alias(speaker_id, name)
         return speaker_id
