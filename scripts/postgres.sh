@@ -13,7 +13,9 @@ if ! pg_lsclusters -h | grep -q '^15 \+main'; then
     $SUDO pg_createcluster 15 main >/dev/null
 fi
 if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
-    $SUDO pg_ctlcluster 15 main start
+    # To stderr: the caller reads stdout as the URL, and after an unclean shutdown this prints
+    # "Removed stale pid file." there.
+    $SUDO pg_ctlcluster 15 main start >&2
 fi
 as_postgres() {
     if [ "$(id -un)" = postgres ]; then "$@"
