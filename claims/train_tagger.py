@@ -16,7 +16,7 @@ import pycrfsuite
 
 from claims.brat import GoldAttribution, GoldDocument, load_gold
 from claims.extract.segment import fast_sentences
-from claims.extract.tagger import unit_features
+from claims.extract.features import unit_features
 from claims.extract.text_units import Unit, document_units
 
 # When roles overlap, content wins: in PolNeAR a source or cue never lies inside another attribution's

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from claims.brat import load_gold
+from claims.extract.features import unit_features
 from claims.extract.segment import fast_sentences
-from claims.extract.tagger import load_tagger, tag_claims, unit_features
+from claims.extract.tagger import load_features, load_tagger, tag_claims
 from claims.extract.text_units import document_units
 from claims.model import KINDS
 from claims.train_tagger import train, unit_labels
@@ -67,6 +68,24 @@ def test_a_quote_on_its_own_is_direct():
     claims = _claims(text)
     assert claims and claims[0].kind == "direct"
     assert claims[0].text.startswith("“") and claims[0].text.endswith("”")
+
+
+def test_the_model_s_own_features_tag_as_all_features_do(shared_dir):
+    """Tagging passes only the features the model weighs: tags and confidences must not change."""
+    tagger, known = load_tagger(), load_features()
+    text = sorted((shared_dir / "polnear" / "dev" / "text").glob("*.txt"))[0].read_text(encoding="utf-8")
+    units = [u for u in document_units(text, fast_sentences(text)) if u.tokens]
+    previous, compared = None, 0
+    for unit in units:
+        every, weighed = unit_features(text, unit, previous), known.unit_features(text, unit, previous)
+        assert all(set(w) <= set(e) for w, e in zip(weighed, every))
+        assert sum(map(len, weighed)) < sum(map(len, every))
+        tags = tagger.tag(every)
+        marginals = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        assert tagger.tag(weighed) == tags
+        assert [tagger.marginal(tag, i) for i, tag in enumerate(tags)] == pytest.approx(marginals)
+        previous, compared = unit, compared + len(tags)
+    assert compared > 200
 
 
 def test_labels_follow_the_gold_spans(shared_dir):

@@ -7,7 +7,6 @@ claims/data/attribution.crfsuite; it is loaded lazily, the first time a document
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -15,132 +14,14 @@ from pathlib import Path
 import pycrfsuite
 
 from claims.extract.content import claim_kind, trim_content
-from claims.extract.lexicon import reporting_verbs
+from claims.extract.features import FeatureMaker
 from claims.extract.mentions import make_mention, scan_back, scan_forward
 from claims.extract.text_units import Token, Unit
 from claims.model import Claim, Span, claim_text
 
 MODEL_NAME = "attribution.crfsuite"
-QUOTE_MARK_TEXTS = {"“", "”", '"', "``", "''", "«", "»", "„", "‘", "’", "'"}
-NEAR_VERB = 8  # how far (in tokens) the distance to a reporting verb is told apart
 # A content needs a word of its own: a lone tagged comma or "that" is noise, not a statement.
 MIN_CONTENT_WORDS = 2
-
-
-@lru_cache(maxsize=262144)
-def _word_itself(word: str) -> tuple[str, ...]:
-    """A token's features that depend on its word alone (cached: news repeats its words)."""
-    low = word.lower()
-    features = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"shape={_shape(word)}"]
-    if word[:1].isupper():
-        features.append("cap")
-    if word.isupper() and len(word) > 1:
-        features.append("upper")
-    verb = reporting_verbs().get(low)
-    if verb:
-        features += [f"rv={verb.lemma}", f"rvconf={_confidence_bucket(verb.confidence)}"]
-        if verb.takes_object:
-            features.append("rv_object")
-    return tuple(features)
-
-
-@lru_cache(maxsize=65536)
-def _shape(word: str) -> str:
-    """Xxxx -> Xx, U.S. -> X.X., 2016 -> d: runs of one character class collapse to one mark."""
-    shape = re.sub(r"[A-Z]", "X", word)
-    shape = re.sub(r"[a-z]", "x", shape)
-    shape = re.sub(r"\d", "d", shape)
-    return re.sub(r"(.)\1+", r"\1", shape)
-
-
-def _confidence_bucket(confidence: float) -> str:
-    return "high" if confidence >= 0.85 else "mid" if confidence >= 0.7 else "low"
-
-
-NEIGHBOURS = (-2, -1, 1, 2)
-
-
-@lru_cache(maxsize=131072)
-def _as_neighbour(low: str, capitalised: bool) -> dict[int, tuple[str, ...]]:
-    """What a word tells the tokens around it, under each offset: itself, and whether it is a
-    reporting verb or capitalised. Cached: news repeats its words."""
-    own = [f"w={low}"] + (["rv"] if low in reporting_verbs() else []) + (["cap"] if capitalised else [])
-    return {offset: tuple(f"{offset:+d}:{f}" for f in own) for offset in NEIGHBOURS}
-
-
-def _context_features(text: str, unit: Unit, previous: Unit | None) -> list[str]:
-    """What the unit before says about this one: a content often runs on from it (or from its colon)."""
-    if previous is None or not previous.tokens:
-        return ["first_unit"]
-    verbs = reporting_verbs()
-    features = [f"prev_end={previous.tokens[-1].lower}"]
-    if previous.paragraph == unit.paragraph:
-        features.append("same_para")
-    if any(t.lower in verbs for t in previous.tokens):
-        features.append("prev_has_verb")
-    return features
-
-
-def unit_features(text: str, unit: Unit, previous: Unit | None = None) -> list[list[str]]:
-    """One feature list per token of `unit`; `previous` is the unit before it in the document."""
-    context = _context_features(text, unit, previous)
-    tokens, verbs = unit.tokens, reporting_verbs()
-    n = len(tokens)
-    inside = [any(q.start < t.start and t.end <= q.end - 1 for q in unit.quotes) for t in tokens]
-    verb_at = [i for i, t in enumerate(tokens) if t.lower in verbs and not inside[i]]
-    nearest = _nearest_verb(n, verb_at)
-    quote_starts, quote_ends = {q.start for q in unit.quotes}, {q.end for q in unit.quotes}
-    paragraph_start = unit.start == 0 or text[unit.start - 1] == "\n"
-    # A token's own word features, made once and lent to its neighbours under their offsets.
-    neighbours = [_as_neighbour(token.lower, token.is_capitalised) for token in tokens]
-    that_at = {i for i, t in enumerate(tokens) if t.lower == "that"}
-    sequence = []
-    for i, token in enumerate(tokens):
-        low, word = token.lower, token.text
-        features = [*_word_itself(word), f"pos={'first' if i == 0 else 'last' if i == n - 1 else min(4, 5 * i // n)}"]
-        # Content and source sit on either side of a cue: the signed distance to the nearest one says which.
-        if verb_at:
-            distance = max(-NEAR_VERB, min(NEAR_VERB, i - nearest[i]))
-            features.append(f"verb_dist={distance}")
-            features.append("after_verb" if i > verb_at[0] else "before_verb")
-        else:
-            features.append("no_verb")
-        if inside[i]:
-            features.append("in_quote")
-        if word in QUOTE_MARK_TEXTS:
-            features.append("quote_open" if token.start in quote_starts else
-                            "quote_close" if token.end in quote_ends else "quote_mark")
-        if that_at and (i + 1 in that_at or i + 2 in that_at or i + 3 in that_at):
-            features.append("that_follows")
-        if low == "according" and i + 1 < n and tokens[i + 1].lower == "to":
-            features.append("according_to")
-        if paragraph_start:
-            features.append("para_start")
-        if unit.quotes:
-            features.append("unit_has_quote")
-        for offset in NEIGHBOURS:
-            if 0 <= i + offset < n:
-                features += neighbours[i + offset][offset]
-            else:
-                features.append(f"{offset:+d}:edge")
-        if i > 0:
-            features.append(f"bigram={tokens[i - 1].lower}|{low}")
-        if i + 1 < n:
-            features.append(f"bigram+={low}|{tokens[i + 1].lower}")
-        sequence.append(features + context)
-    return sequence
-
-
-def _nearest_verb(n: int, verb_at: list[int]) -> list[int]:
-    """For each position, the nearest reporting verb's position (the earlier one on a tie)."""
-    if not verb_at:
-        return []
-    nearest, v = [], 0
-    for i in range(n):
-        while v + 1 < len(verb_at) and abs(verb_at[v + 1] - i) < abs(verb_at[v] - i):
-            v += 1
-        nearest.append(verb_at[v])
-    return nearest
 
 
 def shipped_model_path():
@@ -157,6 +38,12 @@ def load_tagger(model_path: str | None = None) -> pycrfsuite.Tagger:
     else:
         tagger.open(str(model_path))
     return tagger
+
+
+@lru_cache(maxsize=4)
+def load_features(model_path: str | None = None) -> FeatureMaker:
+    """The features the model weighs, and only those (see features.py)."""
+    return FeatureMaker({attribute for attribute, _ in load_tagger(model_path).info().state_features})
 
 
 def _runs(tags: list[str], role: str) -> list[tuple[int, int, bool]]:
@@ -242,6 +129,7 @@ def tag_claims(text: str, units: list[Unit], model_path: str | Path | None = Non
     B-C starts a content; I-C after a gap (a cue, the next sentence) goes on with the content before it:
     PolNeAR's contents are often cut by their cue ("“A,” he said, “B.”") or run over several sentences."""
     tagger = load_tagger(str(model_path) if model_path else None)
+    features = load_features(str(model_path) if model_path else None)
     contents: list[_Content] = []
     cues: dict[int, list] = {}
     sources: dict[int, list] = {}
@@ -250,7 +138,7 @@ def tag_claims(text: str, units: list[Unit], model_path: str | Path | None = Non
     for unit in units:
         if not unit.tokens:
             continue
-        tags = tagger.tag(unit_features(text, unit, previous))
+        tags = tagger.tag(features.unit_features(text, unit, previous))
         cues[id(unit)] = [(a, b) for a, b, _ in _runs(tags, "Q")]
         sources[id(unit)] = [(a, b) for a, b, _ in _runs(tags, "S")]
         for a, b, goes_on in _runs(tags, "C"):
