@@ -112,6 +112,64 @@ def test_the_subject_of_a_participle_is_the_clause_subject_not_an_opening_word(e
     assert (claim.speaker_mention.text, claim.cue.text, claim.kind) == ("Trump", "calling", "mixed")
 
 
+
+@pytest.mark.parametrize("text,content", [
+    ("Ann Smith took the stage in Ohio on Monday, saying his plan was wrong.", "his plan was wrong"),
+    ("Ann Smith hit back again, saying Bob Jones was too focused on his campaign to care about the storm.",
+     "Bob Jones was too focused on his campaign to care about the storm"),
+])
+def test_the_first_words_of_the_content_are_not_its_speaker(extract, text, content):
+    claim = only(extract(text))
+    assert (claim.text, claim.speaker, claim.speaker_mention.text, claim.cue.text) == (
+        content, "Ann Smith", "Ann Smith", "saying")
+
+
+def test_a_quote_with_its_own_cue_is_not_the_previous_statement_going_on(extract):
+    text = ("Political analyst Ann Smith agreed that the shift was a matter of experience. For black voters "
+            'in the South, she said, their "experience told them that nothing would change."')
+    claims = extract(text)
+    assert [(c.text, c.speaker_mention.text, c.cue.text) for c in claims] == [
+        ("that the shift was a matter of experience", "Political analyst Ann Smith", "agreed"),
+        ('their "experience told them that nothing would change."', "she", "said")]
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Beruff, a Scott ally, called Florida’s standards “strong.”", "Beruff, a Scott ally"),
+    ("Small, who attended the rally on Wednesday, said that the rally went well.", "Small"),
+])
+def test_a_name_with_an_aside_before_the_cue_is_the_source(extract, text, mention):
+    assert only(extract(text)).speaker_mention.text == mention
+
+
+def test_a_pronoun_opening_the_clause_is_the_subject_of_its_participle(extract):
+    claim = only(extract("However, she held her fire on Ben Carson, calling him a “nice guy.”"))
+    assert (claim.text, claim.speaker_mention.text, claim.cue.text) == ("him a “nice guy.”", "she", "calling")
+
+
+@pytest.mark.parametrize("text,content,mention,cue", [
+    ("The four “loopholes” he cited are “the ability to use real estate losses to offset other income,” "
+     "The Hill reported.", "are “the ability to use real estate losses to offset other income,”", "The Hill",
+     "reported"),
+    ("“But since then, his fortunes have changed,” it further wrote.",
+     "“But since then, his fortunes have changed,”", "it", "wrote"),
+])
+def test_an_attribution_closing_the_quote_names_its_source(extract, text, content, mention, cue):
+    claims = [c for c in extract(text) if c.text == content]
+    assert len(claims) == 1, [summary(c) for c in extract(text)]
+    assert (claims[0].speaker_mention.text, claims[0].cue.text) == (mention, cue)
+
+
+def test_a_weak_cue_with_an_unknown_speaker_is_no_statement(extract):
+    # "continued" reports speech only sometimes; with nobody named, the rules alone do not claim it.
+    assert extract("They continued the campaign in Ohio on Monday with a large rally.") == []
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next_quote(extract):
+    text = ('The New York Times reports:\n\n"Just 24 percent of the contributors to the campaign so far have '
+            'given $200 or less."\n')
+    claim = only(extract(text))
+    assert (claim.kind, claim.speaker_mention.text, claim.cue.text) == ("direct", "The New York Times", "reports")
+
 # --- speakers behind titles, possessives and descriptions ---------------------------------------------
 
 @pytest.mark.parametrize("text,speaker,role", [

@@ -32,10 +32,20 @@ NOUN_OR_VERB = {"state", "states", "post", "posts", "report", "reports", "call",
                 "slam", "slams", "boast", "boasts", "quip", "quips", "feel", "feels", "concern", "concerns",
                 "want", "wants", "know", "knows", "question", "record", "records", "brag", "brags"}
 PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 NOT_LABELS = {"update", "updated", "note", "editor", "read", "related", "watch", "photo", "photos", "video", "source",
               "sources", "correction", "clarification", "warning", "disclosure", "advertisement", "listen", "see",
               "more", "also", "full", "here", "by", "and", "but", "so", "yes", "no", "why", "what", "how", "when"}
 LABEL_JOINERS = {"of", "the", "’s", "'s", "-", ".", "de", "van", "von"}
+# What may follow a closing cue ("..., Ann Smith said in a statement."): the sentence ends or an adjunct
+# follows. "Ann Smith said that ..." opens a statement of its own instead.
+AFTER_CLOSING_CUE = {".", ",", ";", "?", "!", "—", "–", "in", "on", "at", "of", "to", "during", "after", "before",
+                     "when", "while", "as", "last", "this", "earlier", "later", "yesterday", "today", "recently",
+                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "about", "from",
+                     "with", "via", "afterward", "afterwards", "then", "again", "per"}
+# A verb before its source closes a quote only if it is one of the sure ones (say, tell, add...): "...,”
+# described the impact as ..." goes on with a clause of its own.
+INVERTED_CLOSING_SURE = 0.85
 
 
 @dataclass
@@ -194,6 +204,8 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found 
             pieces.append(second)
         return Found(pieces, cue, mention, verb.confidence * 0.95)
     if tail is None:
+        if [t.text for t in tokens[tail_start:]] == [":"]:  # "The New York Times reports:" then the quote
+            return Found([], cue, mention, verb.confidence)
         return None
     if mention.text.lower() == "who":  # "X, who said Y, spoke ...": the content ends with the relative clause
         tail = (tail[0], relative_clause_end(text, unit, tail[0], tail[1]))
@@ -228,6 +240,10 @@ def _unit_subject(text: str, unit: Unit, before: int | None = None) -> Mention |
     followed by a verb ("Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...")."""
     tokens = unit.tokens[:before]
     for p, token in enumerate(tokens):
+        opens_clause = p == 0 or tokens[p - 1].text == "," or tokens[p - 1].lower in OPENERS
+        if token.lower in SUBJECT_PRONOUNS and opens_clause and not inside_quote(token, unit) \
+                and p + 1 < len(tokens) and tokens[p + 1].is_word:
+            return make_mention(text, tokens[p:p + 1])  # "Then he cut into Bush, calling him ..."
         if not (token.is_capitalised and (p == 0 or tokens[p - 1].text == ",")) or inside_quote(token, unit) \
                 or token.lower in OPENERS or token.lower.endswith("ing"):
             continue
@@ -240,3 +256,35 @@ def _unit_subject(text: str, unit: Unit, before: int | None = None) -> Mention |
             if mention and mention.kind != "nominal":
                 return mention
     return None
+
+
+def closing_attribution(text: str, unit: Unit, end: int) -> tuple[Mention, Span] | None:
+    """The attribution right after a content that ends at `end`: `“...,” Ann Smith said.`, `..., said
+    Ann Smith, the mayor.` In news this closes the statement before it, whatever cue stands earlier."""
+    tokens, verbs = unit.tokens, reporting_verbs()
+    k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+    while k < len(tokens) and (tokens[k].text == "," or closes_quote(tokens[k], unit)):
+        k += 1
+    if k >= len(tokens) or inside_quote(tokens[k], unit):
+        return None
+    if tokens[k].lower in verbs:  # "..., said Ann Smith"
+        if verbs[tokens[k].lower].confidence < INVERTED_CLOSING_SURE or tokens[k].lower.endswith("ing"):
+            return None  # "..., telling reporters": a participle goes on with the sentence
+        verb_at, source = k, scan_forward(tokens, k + 1)
+        after = k + 1 + len(source)
+    else:
+        verb_at = next((v for v in range(k + 1, min(len(tokens), k + 12)) if tokens[v].lower in verbs), None)
+        if verb_at is None or tokens[verb_at].lower.endswith("ing"):
+            return None
+        first = verb_at
+        while first > k and tokens[first - 1].lower in AUXILIARIES:
+            first -= 1
+        source = [tokens[k]] if first == k + 1 and tokens[k].lower in PRONOUN_SUBJECTS else scan_back(tokens, first)
+        if not source or source[0].start != tokens[k].start:
+            return None
+        after = verb_at + 1
+    mention = make_mention(text, source)
+    if mention is None or (after < len(tokens) and tokens[after].lower not in AFTER_CLOSING_CUE
+                           and not opens_quote(tokens[after], unit)):
+        return None
+    return mention, _span(text, tokens, verb_at, verb_at + 1)

@@ -119,6 +119,8 @@ def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token
     while taken and (taken[0].lower in OPENERS and taken[0].lower not in DETERMINERS or taken[0].text in {"’s", "'s"}):
         taken.pop(0)
     taken = _trim_lowercase_tail(taken)
+    if aside and not _plausible_head(aside[-1]):
+        aside = None  # "Small, who attended the rally on Wednesday, said": the name alone is the source
     return taken + list(aside or []) if taken else []
 
 
@@ -151,6 +153,8 @@ def _trim_lowercase_tail(taken: list[Token]) -> list[Token]:
     return taken
 
 
+# Nouns that end like a participle or an adverb ("a Scott ally, said").
+NOUNS_LIKE_VERBS = {"red", "king", "bing", "ally", "family", "assembly", "bully"}
 NOT_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
              "week", "month", "year", "night", "time", "long", "recently", "once", "often", "never", "always"}
 
@@ -163,7 +167,7 @@ def _plausible_head(token: Token) -> bool:
     if low in PRONOUNS:
         return True
     return not (low in NOT_HEADS or low in OBJECT_PRONOUNS or low[:1].isdigit()
-                or (low.endswith(("ed", "ing", "ly")) and low not in {"red", "king", "bing"}))
+                or (low.endswith(("ed", "ing", "ly")) and low not in NOUNS_LIKE_VERBS))
 
 
 def make_mention(text: str, taken: list[Token]) -> Mention | None:
