@@ -147,21 +147,32 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True).translate(_MARKDOWN_CHARS).replace("\n", "<br>")
 
 
-def context_window(text: str, start: int, end: int, around: int = 700) -> tuple[int, int]:
-    """About `around` characters either side of text[start:end], cut at paragraph breaks when there are
-    some in reach, else at a space."""
-    left, right = max(0, start - around), min(len(text), end + around)
-    if left:
+def body_start(text: str, title: str | None, start: int) -> int:
+    """Where the document's body starts when its first line is the headline the view already shows above
+    it (the plain-text reader keeps the headline in the text); 0 if not, or if the claim is in the headline."""
+    first_line = text.split("\n", 1)[0]
+    if not title or first_line.strip() != title.strip() or start < len(first_line):
+        return 0
+    rest = text[len(first_line):]
+    return len(text) - len(rest.lstrip())
+
+
+def context_window(text: str, start: int, end: int, around: int = 700, floor: int = 0) -> tuple[int, int]:
+    """About `around` characters either side of text[start:end] (never before `floor`), cut at paragraph
+    breaks when there are some in reach, else at a space."""
+    left, right = max(floor, start - around), min(len(text), end + around)
+    if left > floor:
         newline = text.find("\n", left, start)
-        left = newline + 1 if newline >= 0 else text.rfind(" ", 0, left) + 1
+        left = newline + 1 if newline >= 0 else max(floor, text.rfind(" ", 0, left) + 1)
     if right < len(text):
         newline = text.rfind("\n", end, right)
         right = newline if newline >= 0 else max(text.find(" ", right), right)
     return left, right
 
 
-def highlighted(text: str, marks: list[tuple[int, int, str]], window: tuple[int, int]) -> str:
-    """`text[window]` as HTML with each (start, end, style) mark wrapped; every piece of text escaped."""
+def highlighted(text: str, marks: list[tuple[int, int, str]], window: tuple[int, int], floor: int = 0) -> str:
+    """`text[window]` as HTML with each (start, end, style) mark wrapped; every piece of text escaped. An
+    ellipsis marks text left out on either side (before `floor` does not count)."""
     left, right = window
     pieces, at = [], left
     for start, end, style in sorted(marks):
@@ -172,7 +183,7 @@ def highlighted(text: str, marks: list[tuple[int, int, str]], window: tuple[int,
         pieces.append(f'<span style="{STYLES[style]}">{escape(text[start:end])}</span>')
         at = end
     pieces.append(escape(text[at:right]))
-    prefix = "… " if left > 0 else ""
+    prefix = "… " if left > floor else ""
     suffix = " …" if right < len(text) else ""
     return (f'<div style="white-space: pre-wrap; line-height: 1.6">{prefix}{"".join(pieces)}{suffix}</div>')
 
@@ -186,9 +197,10 @@ def quote_in_context(detail) -> None:
     if detail.cue:
         marks.append((*detail.cue, "cue"))
     every = [m[0] for m in marks] + [m[1] for m in marks]
-    window = context_window(detail.document_text, min(every), max(every))
+    floor = body_start(detail.document_text, claim.title, min(every))
+    window = context_window(detail.document_text, min(every), max(every), floor=floor)
     # st.html, not st.markdown: the document's own * _ [ ] and blank lines must not be read as Markdown.
-    st.html(highlighted(detail.document_text, marks, window))
+    st.html(highlighted(detail.document_text, marks, window, floor))
     st.html(f'<small><span style="{STYLES["quote"]}">quote</span> · <span style="{STYLES["speaker"]}">speaker</span>'
             f' · <span style="{STYLES["cue"]}">cue</span></small>')
     with st.expander("The whole document"):

@@ -1,6 +1,8 @@
 """Reading and annotating claims in the dashboard: the filters, the Timeline and Compare pages, the claim
 view (quote in context, safely escaped) and an analyst's review reaching the database and the history."""
 import datetime as dt
+import re
+from html import unescape
 
 from sqlmodel import select
 
@@ -111,6 +113,20 @@ def test_the_claim_view_escapes_the_document_text(seeded):
     assert 'font-weight: 600">Blinken</span>' in html
     assert "Unknown speaker" not in texts(at)
     assert any(t.startswith("Antony Blinken") for t in texts(at))
+
+
+def test_the_claim_view_shows_the_headline_once(seeded):
+    """The plain-text seed keeps its headline as its first line; the view shows it as the title, and the
+    context starts with the body, with no ellipsis (nothing of the body is left out before it)."""
+    headline = "Blinken: Russia may provide advanced satellite technology to N. Korea"
+    claim = claim_with(seeded, "willing to provide North Korea")
+    at = open_claim(signed_in("viewer"), claim.id)
+    body = next(h.proto.body for h in at.get("html") if "willing to provide North Korea" in h.proto.body)
+    # The document's own text, as the analyst reads it.
+    context = unescape(re.sub(r"<[^>]+>", "", body.replace("<br>", "\n")))
+    assert context.startswith("January 6, 2025\n\nU.S. Secretary of State Antony Blinken said Monday")
+    assert headline not in context
+    assert headline in texts(at)
 
 
 def test_an_analysts_review_is_saved_and_logged(seeded):
