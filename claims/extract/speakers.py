@@ -70,6 +70,9 @@ class Person:
     first: int
     mentions: list[int] = field(default_factory=list)
 
+    def __post_init__(self):
+        self.words = self.name.split()  # what lookup compares, thousands of times a document
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -141,8 +144,8 @@ class SpeakerResolver:
         if name in self.people:
             return self.people[name]
         words = name.split()
-        fits = [p for p in self.people.values()
-                if words and (p.name.split()[-len(words):] == words or p.name.split()[:len(words)] == words)]
+        n = len(words)
+        fits = [p for p in self.people.values() if p.words[-n:] == words or p.words[:n] == words] if words else []
         if len(fits) > 1:  # two Clintons: the one the article names more, if clearly so
             fits.sort(key=lambda p: -len(p.mentions))
             if len(fits[0].mentions) <= len(fits[1].mentions):
