@@ -70,6 +70,12 @@ def test_a_quote_on_its_own_is_direct():
     assert claims[0].text.startswith("“") and claims[0].text.endswith("”")
 
 
+def test_a_quote_cut_by_its_cue_is_one_content_in_two_pieces():
+    text = "“We will win this race,” Ann Smith said, “because our opponents have no plan.”"
+    (claim,) = _claims(text)
+    assert claim.pieces == [(0, text.index(" Ann")), (text.index("“because"), len(text))]
+
+
 def test_the_model_s_own_features_tag_as_all_features_do(shared_dir):
     """Tagging passes only the features the model weighs: tags and confidences must not change."""
     tagger, known = load_tagger(), load_features()
