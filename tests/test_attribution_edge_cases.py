@@ -189,3 +189,62 @@ def test_speaker_and_role(extract, text, speaker, role):
 def test_countries_and_their_capitals_speak_as_governments(extract, source, government):
     claim = only(extract(f"{source} said that the talks had failed."))
     assert (claim.speaker, claim.speaker_kind) == (government, "government")
+
+
+# --- what a cue word does not report ---------------------------------------------------------------
+
+def test_according_to_takes_the_whole_clause_before_it(extract):
+    text = ("A few weeks before it filed for bankruptcy, the company, which is based in Ohio, took steps to "
+            "improve its chances in court, according to the union.")
+    claim = only(extract(text))
+    assert claim.text == text[:text.index(", according")]
+    assert (claim.speaker_mention.text, claim.cue.text) == ("the union", "according to")
+
+
+@pytest.mark.parametrize("text", ["Ann Smith continues to trail in the polls.",
+                                  "Support for the plan continued growing last year."])
+def test_continue_before_to_or_a_participle_is_no_cue(extract, text):
+    assert extract(text) == []
+
+
+def test_continue_to_with_a_reporting_verb_still_reports(extract):
+    claim = only(extract("Ann Smith continues to insist that the vote will be held in May."))
+    assert (claim.text, claim.speaker_mention.text) == ("that the vote will be held in May", "Ann Smith")
+
+
+@pytest.mark.parametrize("text", ["Ohio state senator Ann Smith leads the race.",
+                                  "Some states remained too close to call."])
+def test_state_after_a_name_is_the_noun(extract, text):
+    assert extract(text) == []
+
+
+def test_where_or_when_after_a_closing_cue_is_not_the_content(extract):
+    claim = only(extract("The vote will be held in May, Ann Smith said in an interview."))
+    assert summary(claim) == ("indirect", "The vote will be held in May", "Ann Smith", None, "Ann Smith", "said")
+
+
+def test_the_content_resumes_after_the_adjunct_of_its_cue(extract):
+    text = "The vote will be held in May, the agency said in a June report, and the count will follow in June."
+    claim = only(extract(text))
+    assert claim.text == "The vote will be held in May the count will follow in June"
+    assert (claim.speaker_mention.text, claim.cue.text) == ("the agency", "said")
+
+
+def test_a_statement_only_the_rules_find_in_a_relative_clause_is_dropped():
+    from claims.extract.combine import merge_claims
+    from claims.extract.segment import fast_sentences
+    from claims.extract.speakers import SpeakerResolver
+    from claims.extract.text_units import document_units
+    from claims.model import Claim, Span
+
+    text = "Bob Jones, a staffer who told his team never to speak of the emails, left in May."
+    start = text.index("his team")
+    who = Span(text.index("who"), text.index("who") + 3, "who")
+
+    def ruled(kind):
+        return Claim(kind=kind, pieces=[(start, start + 8)], text="his team", speaker_mention=who, confidence=0.8)
+
+    units = document_units(text, fast_sentences(text))
+    resolver = SpeakerResolver(text, [])
+    assert merge_claims([ruled("indirect")], [], resolver, units) == []
+    assert len(merge_claims([ruled("direct")], [], resolver, units)) == 1
