@@ -248,3 +248,14 @@ def test_a_statement_only_the_rules_find_in_a_relative_clause_is_dropped():
     resolver = SpeakerResolver(text, [])
     assert merge_claims([ruled("indirect")], [], resolver, units) == []
     assert len(merge_claims([ruled("direct")], [], resolver, units)) == 1
+
+
+def test_one_claim_per_span_on_the_corpus(shared_dir, extract):
+    """The store keeps one claim per (document, start, end): two claims of one span made it refuse a whole
+    document. Two tagger pieces of one "according to" clause each brought the rules' claim of it."""
+    polnear = shared_dir / "polnear"
+    paths = sorted((polnear / "dev" / "text").glob("*.txt"))
+    paths.append(polnear / "train" / "text" / "nyt_2016-07-25_political-future-unsure-at-fox-a.txt")
+    for path in paths:
+        spans = [(claim.start, claim.end) for claim in extract(path.read_text(encoding="utf-8"))]
+        assert len(spans) == len(set(spans)), path.name

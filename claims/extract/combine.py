@@ -61,6 +61,7 @@ def same_statement(a: Claim, b: Claim) -> bool:
 def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: SpeakerResolver,
                  units: list[Unit]) -> list[Claim]:
     merged: list[Claim] = []
+    bound: set[int] = set()  # rules' claims already standing whole for a tagger claim (see _rules_bound_it)
     for claim in tagged:
         if claim.confidence < TAGGER_SURE:
             continue  # an unsure tagger claim gives way: the rules' claim of the same statement, if any, stands
@@ -68,8 +69,10 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
         if rule is None and not (claim.cue or claim.speaker_mention):
             continue  # the tagger alone, with no cue and no source: mostly scare quotes and titles
         if rule is not None and _rules_bound_it(rule):
-            merged.append(replace(rule, confidence=max(claim.confidence, rule.confidence),
-                                  extras={**rule.extras, "resolved": True}))
+            if id(rule) not in bound:  # two tagger pieces of one "according to" clause: one claim
+                bound.add(id(rule))
+                merged.append(replace(rule, confidence=max(claim.confidence, rule.confidence),
+                                      extras={**rule.extras, "resolved": True}))
             continue
         if rule is not None and rule.speaker_mention is not None and _agrees(claim, rule.speaker_mention):
             claim = replace(claim, speaker=rule.speaker, speaker_role=rule.speaker_role,
