@@ -185,7 +185,9 @@ def top_speakers(db_url: str, count: int = TOP_SPEAKERS) -> list[dict]:
 def show(label: str, f: dict) -> str:
     workers = f" workers {f['workers MB']:>5.0f} MB" if f.get("workers MB") is not None else ""
     server = f"  server cpu {f['server cpu s']:>5.1f} s" if f.get("server cpu s") is not None else ""
-    return (f"{label:<14} {f['documents/s']:>7.1f} docs/s {f['claims/s']:>8.1f} claims/s "
+    # A document the store refused is a bug to see, not a figure to average away.
+    failed = f"  FAILED {f['failed']:.0f}" if f.get("failed") else ""
+    return (f"{label:<14} {f['documents/s']:>7.1f} docs/s {f['claims/s']:>8.1f} claims/s{failed} "
             f"{f['claims']:>6.0f} claims {f['speakers']:>5.0f} speakers  writer {f['writer MB']:>5.0f} MB"
             f"{workers}  load {f['load s']:>5.2f} s  wall {f['seconds']:>6.2f} s  cpu {f['cpu s']:>6.1f} s"
             f"{server}  others' cpu {f['others cpu s']:>5.1f} s")
@@ -261,7 +263,8 @@ def main() -> int:
         print(f"{rank:>3}. {s['name']:<{width}}  {s['role'] or '-':<40.40} {s['claims']:>5} claims", file=log)
 
     print(f"\nre-ingest into run {args.runs}'s database: {reingest['documents']} documents "
-          f"({reingest['duplicate']} duplicate, {reingest['new']} new), {reingest['documents/s']:.1f} docs/s, "
+          f"({reingest['duplicate']} duplicate, {reingest['new']} new, {reingest['failed']} failed), "
+          f"{reingest['documents/s']:.1f} docs/s, "
           f"wall {reingest['seconds']:.2f} s, writer {reingest['writer MB']:.0f} MB, "
           f"others' cpu {reingest['others cpu s']:.1f} s", file=log)
 
