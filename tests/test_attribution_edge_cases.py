@@ -259,3 +259,78 @@ def test_one_claim_per_span_on_the_corpus(shared_dir, extract):
     for path in paths:
         spans = [(claim.start, claim.end) for claim in extract(path.read_text(encoding="utf-8"))]
         assert len(spans) == len(set(spans)), path.name
+
+
+# --- sources the tagger or the rules took from the wrong clause ---------------------------------
+
+def test_who_was_told_is_not_the_speaker(extract):
+    text = ("But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion "
+            "“are set. And I think we have to leave it that way.”")
+    claim = only(extract(text))
+    assert (claim.speaker_mention.text, claim.cue.text) == ("Trump", "telling")
+
+
+def test_an_attribution_the_segmenter_cut_from_its_quote_still_closes_it(extract):
+    text = ("Now, groups are applying for permits. \"He's dangerous to our country!\" said Tom Burke, who is "
+            "coming from Grand Rapids, Mich., to organize an anti-Trump rally.")
+    claim = only(extract(text))
+    assert summary(claim) == ("direct", "\"He's dangerous to our country!\"", "Tom Burke", None, "Tom Burke", "said")
+
+
+def test_a_subject_after_the_quote_in_a_clause_of_its_own_is_not_its_speaker(extract):
+    text = ("He praised the efforts of Secretary of State John Kerry. Mr. Putin also veered close to an admission "
+            "that Russian soldiers had fought in the war in eastern Ukraine, saying, ''We never said there were no "
+            "people there solving certain questions,'' but he denied that they were on active duty with the "
+            "regular army.")
+    quote = next(c for c in extract(text) if c.kind == "direct")
+    assert quote.speaker_mention.text == "Putin"
+
+
+def test_a_quote_signed_with_a_dash_is_the_signers_whatever_cue_stands_inside(extract):
+    text = ("“As a young woman, I’d rather live in what he calls “hell” than live in a world where he is "
+            "president.” ― Adriana Rodarte")
+    claim = only(extract(text))
+    assert (claim.speaker, claim.speaker_mention.text) == ("Adriana Rodarte", "Adriana Rodarte")
+
+
+def test_a_participles_source_is_the_subject_of_its_clause_not_the_contents_first_word(extract):
+    text = ("Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would “never” "
+            "diagnose someone through television.")
+    claim = only(extract(text))
+    assert (claim.speaker_mention.text, claim.cue.text) == ("Dean", "saying")
+
+
+def test_it_opening_a_clause_is_the_subject_a_participle_shares():
+    from claims.extract.cues import unit_subject
+    from claims.extract.segment import fast_sentences
+    from claims.extract.text_units import document_units
+
+    text = "Meanwhile, it attacked Trump, saying he “has offended Hispanics, women and veterans.”"
+    unit = document_units(text, fast_sentences(text))[0]
+    assert unit_subject(text, unit, 6).text == "it"
+
+
+def test_a_relative_clauses_who_is_not_the_source_of_the_participle_after_it(extract):
+    text = ("Trump was similarly defensive when forced to defend not paying an architect who said he was stiffed "
+            "after he designed a clubhouse at one of Trump’s golf courses, saying, “Maybe he didn’t do a good "
+            "job, and I wasn’t satisfied with his work.”")
+    quote = next(c for c in extract(text) if c.kind == "direct")
+    assert (quote.speaker_mention.text, quote.cue.text) == ("Trump", "saying")
+
+
+def test_despite_before_a_participle_leaves_the_subject_the_source(extract):
+    text = ("House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns about “trial lawyers "
+            "trying to get rich,” said the victims deserve their day in court.")
+    claim = next(c for c in extract(text) if c.cue.text == "admitting")
+    assert claim.speaker_mention.text == "House Speaker Paul Ryan"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("“There has been a constant drip of declarations. When does it stop?” the judge said, according to the Post.",
+     "the Post"),
+    ("According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that if his candidate were to win, "
+     "“she would sign this legislation.”", "Yahoo News"),
+])
+def test_a_quote_reported_by_another_source_is_the_reporters(extract, text, source):
+    claim = next(c for c in extract(text) if c.kind != "indirect")
+    assert (claim.speaker_mention.text, claim.cue.text.lower()) == (source, "according to")

@@ -6,6 +6,7 @@ import re
 from claims.extract.text_units import Token, Unit
 
 QUOTE_CLOSERS = {"”", "\"", "''", "»", "’", "'"}
+QUOTE_OPENERS = {"“", "\"", "`", "«", "„", "‘", "'"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
               "tonight", "earlier", "later", "last", "this", "week", "month", "year", "night", "morning",
               "afternoon", "evening", "on", "in", "at", "during", "a", "an", "the", "recently", "again", "also",
