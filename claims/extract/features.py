@@ -44,57 +44,78 @@ def _confidence_bucket(confidence: float) -> str:
 class FeatureMaker:
     """`unit_features(text, unit, previous)`: one feature list per token of `unit`.
 
-    With `known` (the model's attributes) only those features are made; without, all of them (training)."""
+    With `known` (the model's attributes) only those features are made, as UTF-8 bytes, which crfsuite
+    takes without encoding each string again (a fifth of its time); without, all of them as str (training)."""
 
     def __init__(self, known: Collection[str] | None = None):
         self.known = frozenset(known) if known is not None else None
         self._verbs = reporting_verbs()
-        self._words: dict[str, tuple[str, ...]] = {}
-        self._neighbours: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = {}
-        self._verb_distance = {d: self._keep([f"verb_dist={d}"]) for d in range(-NEAR_VERB, NEAR_VERB + 1)}
+        self._tokens: dict[str, tuple] = {}
         self._fixed = {name: self._keep([name]) for name in (
             "after_verb", "before_verb", "no_verb", "in_quote", "quote_open", "quote_close", "quote_mark",
             "that_follows", "according_to", "para_start", "clause_break", "past_break", "past_break2",
             "that_clause", *(f"qdist={d}" for d in ("<1", "<2", "<4", "<8", ">1", ">2", ">4", ">8", "far")),
             "unit_has_quote", "pos=first", "pos=last",
             *(f"pos={p}" for p in range(5)), *(f"{offset:+d}:edge" for offset in NEIGHBOURS))}
+        edges = [self._fixed[f"{offset:+d}:edge"] for offset in NEIGHBOURS]
+        self._pads = ((edges[0], edges[1], (), ()), ((), (), edges[2], edges[3]))
+        self._verb_sides = {(d, after): self._keep([f"verb_dist={d}", "after_verb" if after else "before_verb"])
+                            for d in range(-NEAR_VERB, NEAR_VERB + 1) for after in (False, True)}
+        self._position_lists: dict[int, list[tuple]] = {}
+        self._bigrams = self._known_bigrams()
 
-    def _keep(self, features: list[str]) -> tuple[str, ...]:
-        return tuple(features) if self.known is None else tuple(f for f in features if f in self.known)
+    def _keep(self, features: list[str]) -> tuple:
+        if self.known is None:
+            return tuple(features)
+        return tuple(f.encode() for f in features if f in self.known)
 
-    def _word(self, word: str) -> tuple[str, ...]:
-        """A token's features that depend on its word alone."""
-        cached = self._words.get(word)
-        if cached is None:
-            if len(self._words) > CACHE_LIMIT:
-                self._words.clear()
-            low = word.lower()
-            features = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"shape={shape(word)}"]
-            if word[:1].isupper():
-                features.append("cap")
-            if word.isupper() and len(word) > 1:
-                features.append("upper")
-            verb = self._verbs.get(low)
-            if verb:
-                features += [f"rv={verb.lemma}", f"rvconf={_confidence_bucket(verb.confidence)}"]
-                if verb.takes_object:
-                    features.append("rv_object")
-            cached = self._words[word] = self._keep(features)
-        return cached
+    def _known_bigrams(self) -> dict[str, dict[str, tuple]]:
+        """first word -> second word -> (its "bigram=" features, its "bigram+=" features), known ones only:
+        most word pairs have neither, and are passed over without making their strings."""
+        found: dict[str, dict[str, tuple]] = {}
+        for name in self.known or ():
+            prefix, _, pair = name.partition("=")
+            if prefix not in ("bigram", "bigram+"):
+                continue
+            for bar in (i for i, c in enumerate(pair) if c == "|"):  # a word may be "|" itself: try each
+                first, second = pair[:bar], pair[bar + 1:]
+                before, after = found.setdefault(first, {}).get(second, ((), ()))
+                feature = (name.encode(),)
+                found[first][second] = (feature, after) if prefix == "bigram" else (before, feature)
+        return found
 
-    def _neighbour(self, low: str, capitalised: bool) -> tuple[tuple[str, ...], ...]:
-        """What a word tells the tokens around it, under each offset of NEIGHBOURS (in that order)."""
-        key = (low, capitalised)
-        cached = self._neighbours.get(key)
-        if cached is None:
-            if len(self._neighbours) > CACHE_LIMIT:
-                self._neighbours.clear()
-            own = [f"w={low}"] + (["rv"] if low in self._verbs else []) + (["cap"] if capitalised else [])
-            cached = self._neighbours[key] = tuple(
-                self._keep([f"{offset:+d}:{f}" for f in own]) for offset in NEIGHBOURS)
-        return cached
+    def _seen_token(self, word: str) -> tuple:
+        """What a word says of itself, and what it tells the tokens around it under each offset of
+        NEIGHBOURS (in that order): made once per word."""
+        if len(self._tokens) > CACHE_LIMIT:
+            self._tokens.clear()
+        low = word.lower()
+        own = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"shape={shape(word)}"]
+        if word[:1].isupper():
+            own.append("cap")
+        if word.isupper() and len(word) > 1:
+            own.append("upper")
+        verb = self._verbs.get(low)
+        if verb:
+            own += [f"rv={verb.lemma}", f"rvconf={_confidence_bucket(verb.confidence)}"]
+            if verb.takes_object:
+                own.append("rv_object")
+        told = [f"w={low}"] + (["rv"] if low in self._verbs else []) + (["cap"] if word[:1].isupper() else [])
+        near = tuple(self._keep([f"{offset:+d}:{f}" for f in told]) for offset in NEIGHBOURS)
+        looks = self._tokens[word] = (self._keep(own), near)
+        return looks
 
-    def _unit_wide(self, text: str, unit: Unit, previous: Unit | None) -> tuple[str, ...]:
+    def _positions(self, n: int) -> list[tuple]:
+        """Each position's feature in a unit of n tokens: first, last, or which fifth."""
+        listed = self._position_lists.get(n)
+        if listed is None:
+            fixed = self._fixed
+            listed = self._position_lists[n] = [
+                fixed["pos=first" if i == 0 else "pos=last" if i == n - 1 else f"pos={min(4, 5 * i // n)}"]
+                for i in range(n)]
+        return listed
+
+    def _unit_wide(self, text: str, unit: Unit, previous: Unit | None) -> tuple:
         """What every token of the unit shares: where it stands, and what the unit before says about it
         (a content often runs on from it, or from its colon)."""
         features = []
@@ -112,68 +133,87 @@ class FeatureMaker:
                 features.append("prev_has_verb")
         return self._keep(features)
 
-    def unit_features(self, text: str, unit: Unit, previous: Unit | None = None) -> list[list[str]]:
-        tokens, verbs, fixed, known = unit.tokens, self._verbs, self._fixed, self.known
+    def unit_features(self, text: str, unit: Unit, previous: Unit | None = None) -> list[list]:
+        tokens, verbs = unit.tokens, self._verbs
         n = len(tokens)
         lows = [t.lower for t in tokens]
         inside = _inside_quotes(unit)
         verb_at = [i for i, low in enumerate(lows) if low in verbs and not inside[i]]
-        nearest = _nearest_verb(n, verb_at)
         first_verb = verb_at[0] if verb_at else n
-        quote_starts, quote_ends = {q.start for q in unit.quotes}, {q.end for q in unit.quotes}
-        that_follows = {i for at, low in enumerate(lows) if low == "that" for i in range(at - 3, at)}
-        # Each token's neighbours, under their offsets (-2, -1, +1, +2), edges included.
-        edges = [fixed[f"{offset:+d}:edge"] for offset in NEIGHBOURS]
-        near = [self._neighbour(low, t.is_capitalised) for low, t in zip(lows, tokens)]
-        padded = [(edges[0], edges[1], (), ())] * 2 + near + [((), (), edges[2], edges[3])] * 2
+        cache, seen = self._tokens, self._seen_token
+        looks = [cache.get(t.text) or seen(t.text) for t in tokens]
+        start_pad, end_pad = self._pads
+        padded = [start_pad, start_pad, *(near for _, near in looks), end_pad, end_pad]
         shared = self._unit_wide(text, unit, previous)
-        distances, pos = self._verb_distance, fixed["pos=first"]
-        breaks, seen_breaks = _clause_breaks(lows, verbs, inside), 0
-        that_at = _that_clause(lows, verb_at)
+        positions = self._positions(n)
+        # Content and source sit on either side of a cue: the signed distance to the nearest one says which.
+        if verb_at:
+            sides_of = self._verb_sides
+            sides = [sides_of[(max(-NEAR_VERB, min(NEAR_VERB, i - v)), i > first_verb)]
+                     for i, v in enumerate(_nearest_verb(n, verb_at))]
+        else:
+            sides = [self._fixed["no_verb"]] * n
+        sequence = [[*own, *shared, *positions[i], *padded[i][0], *padded[i + 1][1], *padded[i + 3][2],
+                     *padded[i + 4][3], *sides[i]] for i, (own, _) in enumerate(looks)]
+        self._add_marks(sequence, unit, lows, inside, verb_at, first_verb)
+        self._add_bigrams(sequence, lows)
+        return sequence
+
+    def _add_marks(self, sequence: list[list], unit: Unit, lows: list[str], inside: list[bool],
+                   verb_at: list[int], first_verb: int) -> None:
+        """The features few tokens have (quotes, "that", clause breaks, "according to"), each family in turn."""
+        tokens, fixed, n = unit.tokens, self._fixed, len(sequence)
+        for i in (i for i, flag in enumerate(inside) if flag):
+            sequence[i] += fixed["in_quote"]
         quote_marks = [i for i, t in enumerate(tokens) if t.text in QUOTE_MARK_TEXTS]
-        sequence = []
-        for i, token in enumerate(tokens):
-            if i:
-                pos = fixed["pos=last" if i == n - 1 else f"pos={min(4, 5 * i // n)}"]
-            features = [*self._word(token.text), *shared, *pos, *padded[i][0], *padded[i + 1][1],
-                        *padded[i + 3][2], *padded[i + 4][3]]
-            # Content and source sit on either side of a cue: the signed distance to the nearest one says which.
-            if nearest:
-                features += distances[max(-NEAR_VERB, min(NEAR_VERB, i - nearest[i]))]
-                features += fixed["after_verb" if i > first_verb else "before_verb"]
-            else:
-                features += fixed["no_verb"]
-            if inside[i]:
-                features += fixed["in_quote"]
-            if token.text in QUOTE_MARK_TEXTS:
-                features += fixed["quote_open" if token.start in quote_starts else
-                                  "quote_close" if token.end in quote_ends else "quote_mark"]
-            if i in that_follows:
-                features += fixed["that_follows"]
-            if breaks:  # how many clauses since the first cue: the content's own, or one after it
+        if quote_marks:
+            quote_starts, quote_ends = {q.start for q in unit.quotes}, {q.end for q in unit.quotes}
+            for i in quote_marks:
+                token = tokens[i]
+                sequence[i] += fixed["quote_open" if token.start in quote_starts else
+                                     "quote_close" if token.end in quote_ends else "quote_mark"]
+        that_follows = sorted({i for at, low in enumerate(lows) if low == "that" for i in range(at - 3, at) if i >= 0})
+        for i in that_follows:
+            sequence[i] += fixed["that_follows"]
+        breaks = _clause_breaks(lows, self._verbs, inside)
+        if breaks:  # how many clauses since the first cue: the content's own, or one after it
+            seen_breaks = 0
+            for i in range(min(breaks), n):
                 if i in breaks:
-                    features += fixed["clause_break"]
+                    sequence[i] += fixed["clause_break"]
                     if i > first_verb:
                         seen_breaks += 1
                 if seen_breaks:
-                    features += fixed["past_break" if seen_breaks == 1 else "past_break2"]
-            if i > that_at:  # "said that ...": what follows is the content, up to a clause break
-                features += fixed["that_clause"]
-            # A quote's edge is where a content begins or ends; "said" just before it, its cue.
-            if quote_marks and not inside[i] and token.text not in QUOTE_MARK_TEXTS:
-                features += fixed[_quote_distance(i, quote_marks)]
-            if lows[i] == "according" and i + 1 < n and lows[i + 1] == "to":
-                features += fixed["according_to"]
-            if i:
-                bigram = f"bigram={lows[i - 1]}|{lows[i]}"
-                if known is None or bigram in known:
-                    features.append(bigram)
-            if i + 1 < n:
-                bigram = f"bigram+={lows[i]}|{lows[i + 1]}"
-                if known is None or bigram in known:
-                    features.append(bigram)
-            sequence.append(features)
-        return sequence
+                    sequence[i] += fixed["past_break" if seen_breaks == 1 else "past_break2"]
+        for i in range(_that_clause(lows, verb_at) + 1, n):  # "said that ...": the content, up to a clause break
+            sequence[i] += fixed["that_clause"]
+        # A quote's edge is where a content begins or ends; "said" just before it, its cue.
+        if quote_marks:
+            marks = set(quote_marks)
+            for i in range(n):
+                if not inside[i] and i not in marks:
+                    sequence[i] += fixed[_quote_distance(i, quote_marks)]
+        for i in range(n - 1):
+            if lows[i] == "according" and lows[i + 1] == "to":
+                sequence[i] += fixed["according_to"]
+
+    def _add_bigrams(self, sequence: list[list], lows: list[str]) -> None:
+        """Each word pair's features: on its second token ("bigram="), then on its first ("bigram+=")."""
+        pairs = list(zip(lows, lows[1:]))
+        if self.known is None:
+            for i, (first, second) in enumerate(pairs, 1):
+                sequence[i].append(f"bigram={first}|{second}")
+            for i, (first, second) in enumerate(pairs):
+                sequence[i].append(f"bigram+={first}|{second}")
+            return
+        known = self._bigrams
+        for i, (first, second) in enumerate(pairs):
+            after = known.get(first)
+            if after is not None:
+                features = after.get(second)
+                if features is not None:
+                    sequence[i + 1] += features[0]
+                    sequence[i] += features[1]
 
 
 def _clause_breaks(lows: list[str], verbs, inside: list[bool]) -> set[int]:
