@@ -189,10 +189,21 @@ def mention_at(text: str, start: int, end: int) -> Mention:
     return Mention(start, end, phrase, kind)
 
 
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """An alternation of `words` (case-insensitive) grouped by first letter: `re` tries the branches of an
+    alternation one by one, so at each word the titles of other letters now fail at once, not one by one.
+    Within a group the order stays (longest first), so the same title wins."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower(), []).append(word[1:])
+    return "(?i:" + "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
+                             for first, rests in groups.items()) + ")"
+
+
 TITLE_RE = re.compile(  # anchored at a word's start: five times faster, the same matches
     r"(?<![\w.’'-])(?P<role>(?:(?:former|acting|then-|interim|deputy|vice|senior|top|chief|incoming|outgoing|would-be|future|presumptive)\s+)*"
     r"(?:(?:U\.S\.|U\.N\.|U\.K\.|E\.U\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:’s|'s)?)\s+)?"
-    r"(?i:" + "|".join(re.escape(t) for t in titles()) + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?)"
+    + _by_first_letter(titles()) + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?)"
     r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin)\s+)?(?:[A-Z][\w’'.-]*|al-\w+))*)")
 NAME_PART = re.compile(r"[A-Z][\w’'.-]*(?:-\w+)*")
 
