@@ -199,18 +199,17 @@ class FeatureMaker:
 
     def _add_bigrams(self, sequence: list[list], lows: list[str]) -> None:
         """Each word pair's features: on its second token ("bigram="), then on its first ("bigram+=")."""
-        pairs = list(zip(lows, lows[1:]))
         if self.known is None:
+            pairs = list(zip(lows, lows[1:]))
             for i, (first, second) in enumerate(pairs, 1):
                 sequence[i].append(f"bigram={first}|{second}")
             for i, (first, second) in enumerate(pairs):
                 sequence[i].append(f"bigram+={first}|{second}")
             return
-        known = self._bigrams
-        for i, (first, second) in enumerate(pairs):
-            after = known.get(first)
-            if after is not None:
-                features = after.get(second)
+        known, last = self._bigrams, len(lows) - 1
+        for i in [i for i, low in enumerate(lows) if low in known]:
+            if i < last:
+                features = known[lows[i]].get(lows[i + 1])
                 if features is not None:
                     sequence[i + 1] += features[0]
                     sequence[i] += features[1]
@@ -262,15 +261,15 @@ def _inside_quotes(unit: Unit) -> list[bool]:
 
 
 def _nearest_verb(n: int, verb_at: list[int]) -> list[int]:
-    """For each position, the nearest reporting verb's position (the earlier one on a tie)."""
+    """For each position, the nearest reporting verb's position (the earlier one on a tie), made a stretch
+    at a time: up to the midpoint between two verbs, the first is nearer."""
     if not verb_at:
         return []
-    nearest, v = [], 0
-    for i in range(n):
-        while v + 1 < len(verb_at) and abs(verb_at[v + 1] - i) < abs(verb_at[v] - i):
-            v += 1
-        nearest.append(verb_at[v])
-    return nearest
+    nearest = [verb_at[0]] * (verb_at[0] + 1)
+    for v, w in zip(verb_at, verb_at[1:]):
+        middle = (v + w) // 2
+        nearest += [v] * (middle - v) + [w] * (w - middle)
+    return nearest + [verb_at[-1]] * (n - 1 - verb_at[-1])
 
 
 @lru_cache(maxsize=None)
