@@ -21,6 +21,9 @@ HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Mi
 NAME_WORD = r"(?:[A-Z]\.)+|[A-Z][\w’'-]*"
 CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])(?:" + NAME_WORD + r")(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|bin[ \t]+)?(?:"
                              + NAME_WORD + r"))+")
+LINE = re.compile(r"[^\n]+")
+# Words a title-case headline leaves in lower case ("Trump Supporter Screams 1 Controversial Word At Rally").
+MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with", "as", "vs"}
 NAME_WORD_ALONE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?![\w-])")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -95,6 +98,7 @@ class SpeakerResolver:
         self.people: dict[str, Person] = {}
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every person mention
         inside = [(q.start, q.end) for q in quotes]
+        headlines = _title_case_lines(text)
         for match in TITLE_RE.finditer(text):
             if not _inside(match.start(), inside):
                 name = _strip_name(match.group("name"))
@@ -105,9 +109,13 @@ class SpeakerResolver:
             # "U.S. Secretary of State Antony Blinken" reads as runs "U.S. Secretary", "State Antony Blinken".
             while words and (words[0] in NOT_NAMES or words[0].lower() in TITLE_WORDS or "." in words[0]):
                 words.pop(0)
+            # "Texas Governor Greg Abbott": the name is what follows the last title word.
+            titled = [k for k, word in enumerate(words[:-2]) if word.lower() in TITLE_WORDS]
+            if titled:
+                words = words[titled[-1] + 1:]
             name = _strip_name(_after_possessive(" ".join(words)))
             if len(name.split()) > 1 and looks_like_person(name) and not _inside(match.start(), inside) \
-                    and country(name) is None:
+                    and country(name) is None and not _inside(match.start(), headlines):
                 self._add(name, None, match.start())
         self._index_surnames(text, inside)
         self.positions.sort()
@@ -218,6 +226,20 @@ def _after_possessive(name: str) -> str:
         if mark in name:
             name = name.rpartition(mark)[2]
     return name
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in title case, where every word is capitalised: a run of capitals there is no name
+    ("Trump Supporter Screams 1 Controversial Word" made a person "Trump Supporter Screams", to whom
+    every later "Trump" went), except a speaker's name before a colon at the line's start."""
+    spans = []
+    for line in LINE.finditer(text):
+        words = [w for w in line.group().split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
+        if len(words) >= 4 and all(w[:1].isupper() for w in words):
+            start, end = line.span()
+            colon = text.find(":", start, end)  # "Cecile Richards: ‘I’m Sick Of ...’" names who speaks
+            spans.append((colon + 1 if 0 <= colon and len(text[start:colon].split()) <= 4 else start, end))
+    return spans
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
