@@ -334,3 +334,27 @@ def test_despite_before_a_participle_leaves_the_subject_the_source(extract):
 def test_a_quote_reported_by_another_source_is_the_reporters(extract, text, source):
     claim = next(c for c in extract(text) if c.kind != "indirect")
     assert (claim.speaker_mention.text, claim.cue.text.lower()) == (source, "according to")
+
+
+def test_a_described_as_content_ends_with_what_it_was_called(extract):
+    text = "Chris Christie blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show."
+    claim = only([c for c in extract(text) if c.kind != "indirect"])
+    assert (claim.kind, claim.text) == ("mixed", "Clinton as a “disgrace”")
+
+
+def test_a_quote_after_a_participles_clause_goes_on_with_the_quote_before_the_cue(extract):
+    text = ("“That is the question,” Clark said, noting he would support any of the other candidates. "
+            "“We have developed a pretty deep bench here.”")
+    claims = extract(text)
+    quote = only([c for c in claims if c.kind == "direct"])
+    assert quote.text == "“That is the question,” “We have developed a pretty deep bench here.”"
+    assert quote.speaker_mention.text == "Clark"
+    noted = only([c for c in claims if c.kind != "direct"])
+    assert (noted.kind, noted.text) == ("indirect", "he would support any of the other candidates")
+
+
+def test_a_quote_closed_by_a_comma_then_a_participle_is_the_content(extract):
+    text = "Trump said, “If they sue us in a court in Miami, they are going to lose,” referencing the large number of suits."
+    claim = only(extract(text))
+    assert summary(claim)[:2] == ("direct", "“If they sue us in a court in Miami, they are going to lose,”")
+    assert claim.speaker_mention.text == "Trump"

@@ -7,8 +7,11 @@ no source, or the tagger tagged a different one: then the tagger's); where only 
 one's claim stands. Mentions the rules did not resolve are resolved by the same speaker resolver,
 in document order. Around that: a tagger claim running on into a quote with a cue of its own is cut
 in two, a rules-only reported statement needs a sure enough cue and speaker, a quote followed by its
-own attribution ("“...,” The Hill reported") or signed ("“...” ― Ann Smith") is that source's, and one
-reported by another source ("..., the judge said, according to the Post") is the reporter's.
+own attribution ("“...,” The Hill reported") or signed ("“...” ― Ann Smith") is that source's, one
+reported by another source ("..., the judge said, according to the Post") is the reporter's, a content
+ends with what its object was called ("Clinton as a “disgrace”") or with the quote it opens ("“...,” going
+on to ..."), and a quote opening the sentence after a participle's clause goes back to the speaker's turn
+("“A,” he said, noting B. “C.”" is "“A,” “C.”" and "B").
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from claims.extract.attribution import SIGNATURE, attribute
-from claims.extract.content import ABBREVIATION_END, QUOTE_CLOSERS, QUOTE_OPENERS, claim_kind
+from claims.extract.content import ABBREVIATION_END, QUOTE_CLOSERS, QUOTE_OPENERS, claim_kind, described_as_end
 from claims.extract.cues import closing_attribution
 from claims.extract.mentions import Mention, make_mention, mention_at, scan_forward
 from claims.extract.quotes import QuoteSpan
@@ -94,6 +97,9 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
     starts = [unit.start for unit in units]
     merged = [_closed_by_its_attribution(resolver.text, units, starts, claim) for claim in merged]
     merged = [_reported_by(resolver.text, units, starts, claim) for claim in merged]
+    merged = [_described_as(resolver.text, units, starts, claim) for claim in merged]
+    merged = [_quote_then_aside(resolver.text, units, starts, claim) for claim in merged]
+    _quotes_back_to_their_turn(resolver.text, units, starts, merged)
     return _resolve_tagger_speakers(merged, resolver)
 
 
@@ -178,6 +184,73 @@ def _signature(text: str, end: int) -> tuple[Span, Span] | None:
         return None
     return (Span(match.start("name"), match.end("name"), match.group("name")),
             Span(match.start("dash"), match.end("dash"), match.group("dash")))
+
+
+def _quotes_back_to_their_turn(text: str, units: list[Unit], starts: list[int], claims: list[Claim]) -> None:
+    """`“That's the $64,000 question,” Clark said, noting he would support any of them. “We've developed a
+    pretty deep bench here.”`: a content after a participle that runs on into the quote opening the next
+    sentence holds two statements. The quote goes on with the quote before the cue (PolNeAR's content is
+    "“A,” “B.”"), the participle keeps its own clause. On PolNeAR this took direct F1 from 87.8 to 88.3 on
+    train (88.4 to 88.7 on dev), all-attributions F1 up 0.1 on both. Changes the claims in place."""
+    for n in range(1, len(claims)):
+        claim, before = claims[n], claims[n - 1]
+        if claim.kind != "mixed" or before.kind != "direct" or before.cue is None or before.cue.start < before.end \
+                or before.cue.end > claim.start:
+            continue
+        quotes = [q for unit in units[bisect_right(starts, claim.start) - 1:bisect_right(starts, claim.end)]
+                  for q in unit.quotes]
+        at = _quoted_tail(text, units, starts, quotes, claim.pieces)
+        if at is None or units[bisect_right(starts, claim.pieces[at][0]) - 1].paragraph != \
+                units[bisect_right(starts, before.start) - 1].paragraph:
+            continue
+        head, tail = claim.pieces[:at], claim.pieces[at:]
+        claims[n] = replace(claim, kind=claim_kind(quotes, head), pieces=head, text=claim_text(text, head))
+        pieces = before.pieces + tail
+        claims[n - 1] = replace(before, pieces=pieces, text=claim_text(text, pieces))
+
+
+def _quoted_tail(text: str, units: list[Unit], starts: list[int], quotes: list[QuoteSpan],
+                 pieces: list[tuple[int, int]]) -> int | None:
+    """Where an unquoted head of `pieces` gives way to whole quotes, the first of them opening its sentence."""
+    for at in range(1, len(pieces)):
+        start = pieces[at][0]
+        unit = units[bisect_right(starts, start) - 1]
+        if claim_kind(quotes, pieces[:at]) == "indirect" and claim_kind(quotes, pieces[at:]) == "direct" \
+                and not text[unit.start:start].strip():
+            return at
+    return None
+
+
+def _described_as(text: str, units: list[Unit], starts: list[int], claim: Claim) -> Claim:
+    """`Christie blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show`: the content ends
+    with what she was called (see content.described_as_end): two more direct quotes matched on PolNeAR
+    dev, one on train, none lost."""
+    if claim.kind != "mixed":
+        return claim
+    start, end = claim.pieces[-1]
+    cut = described_as_end(text, units[bisect_right(starts, start) - 1].quotes, start, end)
+    if cut == end:
+        return claim
+    pieces = claim.pieces[:-1] + [(start, cut)]
+    return replace(claim, pieces=pieces, text=claim_text(text, pieces))
+
+
+def _quote_then_aside(text: str, units: list[Unit], starts: list[int], claim: Claim) -> Claim:
+    """`“We're looking at the needs of the American people,” going on to contrast ...`, `“Don't you do it,”
+    until gunshots are heard`: a content that opens with a quote closed by a comma, then a participle or a
+    clause of time, is the quote: what follows is the writer's (one more direct quote matched on PolNeAR
+    dev, one on train, none lost)."""
+    if claim.kind != "mixed" or len(claim.pieces) != 1:
+        return claim
+    start, end = claim.pieces[0]
+    quote = next((q for q in units[bisect_right(starts, start) - 1].quotes if q.start == start), None)
+    if quote is None or quote.end >= end or text[quote.end - 2:quote.end].strip("”\"'") != ",":
+        return claim
+    after = text[quote.end:end].split()
+    if not after or not (after[0].endswith("ing") or after[0] in {"until", "while", "when", "before", "after"}):
+        return claim
+    pieces = [(start, quote.end)]
+    return replace(claim, kind="direct", pieces=pieces, text=claim_text(text, pieces))
 
 
 def _attributed_anew(claim: Claim, mention: Span | Mention, cue: Span) -> Claim:

@@ -19,6 +19,13 @@ MIN_CONTENT_WORDS = 2
 ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 SETS_UP_QUOTE = re.compile(r"(?::|[.?!][”\"'’)]*)$")
 CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
+# `described Trump as a “con artist” during ...`: a content that names its object and quotes what it was
+# called (see described_as_end).
+DESCRIBED_AS = re.compile(r"[^“”\"\n]{1,80}? as (?:a |an |the )?(?:“|\"|'')")
+# What says when, where or how after such a quote: not part of what was said.
+DESCRIBED_AS_TAIL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                     "yesterday", "tonight", "last", "earlier", "during", "after", "before", "while", "since", "until",
+                     "on", "at", "in", "―", "—", "–", "--", "-"}
 
 
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -109,6 +116,20 @@ def _clause_end(text: str, unit: Unit, start: int) -> int:
         if not any(q.start <= match.start() < q.end for q in unit.quotes):
             return match.start()
     return unit.end
+
+
+def described_as_end(text: str, quotes, start: int, end: int) -> int:
+    """`... criticized the Affordable Care Act as a “crazy system” during a campaign stop in Flint`: where
+    a content is an object and what it was called, PolNeAR's content ends with the quote (72 of 108 such
+    contents on train, 10 of 18 on dev; those that run on mostly go on with a clause, "... as “false”,
+    compared to 11%"). The content ends at its last quote when what follows that quote says when or where."""
+    if not DESCRIBED_AS.match(text, start, end):
+        return end
+    last = max((q.end for q in quotes if start < q.start and q.end < end), default=None)
+    if last is None:
+        return end
+    tail = text[last:end].split()
+    return last if tail and tail[0].lower().strip(",") in DESCRIBED_AS_TAIL else end
 
 
 def claim_kind(quotes, pieces: list[tuple[int, int]]) -> str:
