@@ -128,6 +128,16 @@ def test_stray_closing_mark_alone():
     assert find_quotes("It was signed” on Monday.") == []
 
 
+def test_a_mistyped_closing_mark_that_opens_a_paragraph_opens_its_quote():
+    text = "Readers wrote in.\n”Mr. Trump is not fit to lead this country.” ― Sonya Herridge\n"
+    assert spans(text) == expect(text, "”Mr. Trump is not fit to lead this country.”")
+
+
+def test_a_closing_mark_at_a_paragraph_start_before_a_space_stays_a_close():
+    text = "“We will not back down\n” on Tuesday, she said."
+    assert spans(text) == expect(text, "“We will not back down")
+
+
 @pytest.mark.parametrize("text", [
     "Don’t worry about the voters’ choice, it’s the party’s problem.",
     "Don't worry about the voters' choice, it's the party's problem.",

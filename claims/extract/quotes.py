@@ -51,10 +51,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _role(text: str, pos: int, mark: str) -> str:
     if mark in OPENING:
         return "open"
-    if mark in CLOSING:
-        return "close"
-    before = text[pos - 1] if pos else " "
+    before = text[pos - 1] if pos else "\n"
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+    if mark in CLOSING:
+        # A mistyped ” opening a paragraph ("”Mr. Trump embodies ...” ― Sonya Herridge") opens its quote.
+        return "open" if mark == "”" and before == "\n" and LETTER_OR_DIGIT.match(after) else "close"
     if before in OPENS_AFTER:
         return "open"
     if not LETTER_OR_DIGIT.match(after):
