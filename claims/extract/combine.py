@@ -73,7 +73,9 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
     for claim in tagged:
         if claim.confidence < TAGGER_SURE:
             continue  # an unsure tagger claim gives way: the rules' claim of the same statement, if any, stands
-        rule = next((r for r in rule_claims if same_statement(claim, r)), None)
+        # The bounds first: most pairs lie apart, and a call per pair cost a twentieth of the fast path.
+        rule = next((r for r in rule_claims if r.start < claim.end and claim.start < r.end
+                     and same_statement(claim, r)), None)
         if rule is None and not (claim.cue or claim.speaker_mention):
             continue  # the tagger alone, with no cue and no source: mostly scare quotes and titles
         if rule is not None and _rules_bound_it(rule):
@@ -92,7 +94,8 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
             claim = _run_on(resolver.text, claim, rule)
         merged.append(claim)
     merged += [r for r in rule_claims if (r.confidence >= RULES_ALONE_SURE or r.kind == "direct")
-               and not _relative_source(r) and not any(same_statement(r, m) for m in merged)]
+               and not _relative_source(r)
+               and not any(m.start < r.end and r.start < m.end and same_statement(r, m) for m in merged)]
     merged.sort(key=lambda c: c.start)
     starts = [unit.start for unit in units]
     merged = [_closed_by_its_attribution(resolver.text, units, starts, claim) for claim in merged]

@@ -234,8 +234,10 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     every later "Trump" went), except a speaker's name before a colon at the line's start."""
     spans = []
     for line in LINE.finditer(text):
-        words = [w for w in line.group().split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
-        if len(words) >= 4 and all(w[:1].isupper() for w in words):
+        words = line.group().split()
+        if any(w[:1].islower() and w.lower() not in MINOR_WORDS for w in words):
+            continue  # most lines: a lower-case word comes within the first few
+        if sum(w[:1].isalpha() and w.lower() not in MINOR_WORDS for w in words) >= 4:
             start, end = line.span()
             colon = text.find(":", start, end)  # "Cecile Richards: ‘I’m Sick Of ...’" names who speaks
             spans.append((colon + 1 if 0 <= colon and len(text[start:colon].split()) <= 4 else start, end))

@@ -200,6 +200,9 @@ def tag_claims(text: str, units: list[Unit], model_path: str | Path | None = Non
         if not unit.tokens:
             continue
         tags = tagger.tag(features.unit_features(text, unit, previous))
+        if tags.count("O") == len(tags):  # most units: no role at all
+            cues[id(unit)], sources[id(unit)], previous = [], [], unit
+            continue
         cues[id(unit)] = [(a, b) for a, b, _ in _runs(tags, "Q")]
         sources[id(unit)] = [(a, b) for a, b, _ in _runs(tags, "S")]
         for a, b, goes_on in _runs(tags, "C"):
