@@ -358,3 +358,25 @@ def test_a_quote_closed_by_a_comma_then_a_participle_is_the_content(extract):
     claim = only(extract(text))
     assert summary(claim)[:2] == ("direct", "“If they sue us in a court in Miami, they are going to lose,”")
     assert claim.speaker_mention.text == "Trump"
+
+
+def test_a_long_relative_clause_after_the_subject_is_skipped_for_its_source(extract):
+    text = ("Christie, who has campaigned heavily for GOP nominee Donald Trump since he suspended his own "
+            "presidential campaign in February, blasted Clinton as a “disgrace” on Wednesday.")
+    claim = only([c for c in extract(text) if c.kind != "indirect"])
+    assert (claim.kind, claim.speaker_mention.text) == ("mixed", "Christie")
+
+
+def test_a_quoted_title_in_the_opening_setting_is_not_the_content(extract):
+    text = ("In an interview on CBS's \"Face the Nation,\" House Speaker Paul Ryan said the shootings demand "
+            "\"more listening.\"")
+    claim = only(extract(text))
+    assert (claim.kind, claim.text, claim.speaker_mention.text) == (
+        "mixed", "the shootings demand \"more listening.\"", "House Speaker Paul Ryan")
+
+
+def test_a_name_after_a_quote_and_its_comma_is_a_participles_subject(extract):
+    text = ("“Keep your hands in sight,” Blige sings to Clinton before asking her, "
+            "“I just want to know, where do we go from here?”")
+    claim = next(c for c in extract(text) if c.text == "“I just want to know, where do we go from here?”")
+    assert (claim.kind, claim.speaker_mention.text) == ("direct", "Blige")

@@ -195,3 +195,9 @@ def test_inner_drops_the_marks():
     (quote,) = find_quotes(text)
     assert quote == QuoteSpan(8, 21)
     assert text[slice(*quote.inner(text))] == "we will win"
+
+
+def test_a_straight_mark_spaced_off_a_closing_single_quote_closes():
+    text = "\"I've always been insulted with the term 'African American outreach,' \" he told the group."
+    assert spans(text)[0] == expect(text, "\"I've always been insulted with the term 'African American outreach,' \"")[0]
+

@@ -56,11 +56,20 @@ def _role(text: str, pos: int, mark: str) -> str:
     if mark in CLOSING:
         # A mistyped ” opening a paragraph ("”Mr. Trump embodies ...” ― Sonya Herridge") opens its quote.
         return "open" if mark == "”" and before == "\n" and LETTER_OR_DIGIT.match(after) else "close"
+    if _closes_nested_quote(text, pos, after):
+        return "close"
     if before in OPENS_AFTER:
         return "open"
     if not LETTER_OR_DIGIT.match(after):
         return "close"
     return "either"
+
+
+def _closes_nested_quote(text: str, pos: int, after: str) -> bool:
+    """`"I've always been insulted with the term 'African American outreach,' " he told the group`: a straight
+    mark spaced off the single quote it closes with is a close, not an opening (11 such marks on PolNeAR
+    train and dev, all closes: 1 more direct quote matched on dev, 5 on train, 2 more given their source)."""
+    return pos >= 2 and text[pos - 1] == " " and text[pos - 2] in "'’" and not LETTER_OR_DIGIT.match(after)
 
 
 def _looks_closing(text: str, pos: int, mark: str) -> bool:
