@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from claims.cli import cli
 from claims.extract.quotes import find_quotes
+from claims.model import Claim, Span
 
 
 # --- attribution ---------------------------------------------------------------------------------
@@ -380,3 +381,56 @@ def test_a_name_after_a_quote_and_its_comma_is_a_participles_subject(extract):
             "“I just want to know, where do we go from here?”")
     claim = next(c for c in extract(text) if c.text == "“I just want to know, where do we go from here?”")
     assert (claim.kind, claim.speaker_mention.text) == ("direct", "Blige")
+
+
+def _span(text, words, after=0):
+    start = text.index(words, after)
+    return Span(start, start + len(words), words)
+
+
+def _claim(text, kind, contents, mention, cue, confidence=0.9):
+    pieces = [(s.start, s.end) for s in contents]
+    return Claim(kind=kind, pieces=pieces, text=" ".join(s.text for s in contents), speaker_mention=mention,
+                 cue=cue, confidence=confidence)
+
+
+def _merged(text, rule_claims, tagged):
+    from claims.extract.combine import merge_claims
+    from claims.extract.segment import fast_sentences
+    from claims.extract.speakers import SpeakerResolver
+    from claims.extract.text_units import document_units
+
+    units = document_units(text, fast_sentences(text))
+    return merge_claims(rule_claims, tagged, SpeakerResolver(text, [q for u in units for q in u.quotes]), units)
+
+
+def test_a_tagger_claim_is_cut_before_a_quote_with_its_own_source_after_a_dash():
+    from claims.extract.combine import split_at_own_cues
+
+    text = "Clinton noted that Trump paid no income taxes in some years ― Trump boasted, “That makes me smart.”"
+    quote = _span(text, "“That makes me smart.”")
+    boasted = _claim(text, "direct", [quote], _span(text, "Trump", text.index("―")), _span(text, "boasted"))
+    tagged = _claim(text, "mixed", [_span(text, text[text.index("that"):])], _span(text, "Clinton"),
+                    _span(text, "noted"))
+    parts = split_at_own_cues(text, tagged, [boasted], find_quotes(text))
+    assert [(c.kind, c.text) for c in parts] == [("indirect", "that Trump paid no income taxes in some years")]
+
+
+def test_quotes_around_the_cue_leave_out_the_writers_words_after_it():
+    text = ("“It is finished,” she said of the election, in which she was sure Trump would win and people would "
+            "see the truth. “In my head, anyway.”")
+    first, second = _span(text, "“It is finished,”"), _span(text, "“In my head, anyway.”")
+    she, said = _span(text, "she"), _span(text, "said")
+    ruled = _claim(text, "direct", [first, second], she, said, confidence=0.8)
+    tagged = _claim(text, "mixed", [first, _span(text, text[text.index("of the"):])], she, said)
+    claim = only(_merged(text, [ruled], [tagged]))
+    assert (claim.kind, claim.pieces) == ("direct", [(first.start, first.end), (second.start, second.end)])
+
+
+def test_a_tagged_source_holding_the_rules_one_from_further_back_is_taken():
+    text = "Protesters marching through the streets chanted, \"What curfew?\""
+    quote, chanted = _span(text, "\"What curfew?\""), _span(text, "chanted")
+    ruled = _claim(text, "direct", [quote], _span(text, "the streets"), chanted, confidence=0.8)
+    tagged = _claim(text, "direct", [quote], _span(text, "Protesters marching through the streets"), chanted)
+    claim = only(_merged(text, [ruled], [tagged]))
+    assert claim.speaker_mention.text == "Protesters marching through the streets"

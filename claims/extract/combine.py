@@ -3,12 +3,13 @@
 On PolNeAR dev the tagger draws content boundaries better and finds far more reported speech;
 the rules find sources and cues more surely and resolve speakers. So where both find a statement,
 the claim keeps the tagger's content and the rules' source, cue and speaker (unless the rules found
-no source, or the tagger tagged a different one: then the tagger's); where only one finds it, that
-one's claim stands. Mentions the rules did not resolve are resolved by the same speaker resolver,
-in document order. Around that: a tagger claim running on into a quote with a cue of its own is cut
-in two, a rules-only reported statement needs a sure enough cue and speaker, a quote followed by its
-own attribution ("“...,” The Hill reported") or signed ("“...” ― Ann Smith") is that source's, one
-reported by another source ("..., the judge said, according to the Post") is the reporter's, a content
+no source, or the tagger tagged a different one or one that holds the rules' from further back: then
+the tagger's; and where the rules found only the quotes around the tagger's cue, only the quotes stand);
+where only one finds it, that one's claim stands. Mentions the rules did not resolve are resolved by the
+same speaker resolver, in document order. Around that: a tagger claim running on into a quote with a cue
+of its own is cut before it, a rules-only reported statement needs a sure enough cue and speaker, a quote
+followed by its own attribution ("“...,” The Hill reported") or signed ("“...” ― Ann Smith") is that
+source's, one reported by another source ("..., the judge said, according to the Post") is the reporter's, a content
 ends with what its object was called ("Clinton as a “disgrace”") or with the quote it opens ("“...,” going
 on to ..."), and a quote opening the sentence after a participle's clause goes back to the speaker's turn
 ("“A,” he said, noting B. “C.”" is "“A,” “C.”" and "B").
@@ -85,11 +86,13 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
                                       extras={**rule.extras, "resolved": True}))
             continue
         ruled = rule.speaker_mention if rule is not None else None
-        if ruled is not None and _agrees(resolver.text, claim, ruled):
+        if ruled is not None and _agrees(resolver.text, claim, ruled) and not _wider_source(claim, ruled):
             claim = replace(claim, speaker=rule.speaker, speaker_role=rule.speaker_role,
                             speaker_kind=rule.speaker_kind, speaker_mention=rule.speaker_mention, cue=rule.cue,
                             confidence=max(claim.confidence, rule.confidence),
                             extras={**claim.extras, "resolved": True})
+        if rule is not None and _only_its_quotes(claim, rule):
+            claim = _quotes_only(resolver.text, units, claim, rule)
         if rule is not None and rule.end > claim.end and ABBREVIATION_END.search(claim.text):
             claim = _run_on(resolver.text, claim, rule)
         merged.append(claim)
@@ -110,7 +113,17 @@ def split_at_own_cues(text: str, claim: Claim, rule_claims: list[Claim], quotes:
     """The tagger may carry a content on into the next sentence's quote although that quote has a cue
     of its own ("X agreed that A. For B, he said, “C.”"): two statements, each with its own speaker.
     The claim is cut before a piece that the rules attribute to a different cue standing between it
-    and the piece before it ("“A,” he said. “B.”" keeps its one cue and stays whole)."""
+    and the piece before it ("“A,” he said. “B.”" keeps its one cue and stays whole), or inside a piece
+    before a quote with its own source and cue (see _own_quote_inside): the rules' quote then stands alone."""
+    for i, piece in enumerate(claim.pieces):
+        cut = _own_quote_inside(text, claim, piece, rule_claims)
+        if cut is not None:
+            head = claim.pieces[:i] + [(piece[0], cut)]
+            tail = claim.pieces[i + 1:]
+            return [replace(claim, kind=claim_kind(quotes, head), pieces=head, text=claim_text(text, head)),
+                    *(split_at_own_cues(text, replace(claim, kind=claim_kind(quotes, tail), pieces=tail,
+                                                      text=claim_text(text, tail), speaker_mention=None, cue=None),
+                                        rule_claims, quotes) if tail else [])]
     for i in range(1, len(claim.pieces)):
         gap_start, gap_end = claim.pieces[i - 1][1], claim.pieces[i][0]
         own = next((r for r in rule_claims if r.cue and gap_start <= r.cue.start < gap_end
@@ -123,6 +136,26 @@ def split_at_own_cues(text: str, claim: Claim, rule_claims: list[Claim], quotes:
                                                  text=claim_text(text, tail), speaker_mention=None, cue=None),
                                    rule_claims, quotes)]
     return [claim]
+
+
+def _own_quote_inside(text: str, claim: Claim, piece: tuple[int, int], rule_claims: list[Claim]) -> int | None:
+    """Where a tagger piece swallows a quote that the rules give a source and cue of their own, in a clause
+    opening after a comma or a dash inside the piece ("noted that A ― Trump boasted, “B.”", "said A, and when
+    pressed, the mother of three replied, "B.""): the end of the piece's own content, before that comma or
+    dash. Two more direct quotes right on PolNeAR dev (direct F1 89.6 -> 89.8), train unchanged."""
+    start, end = piece
+    for rule in rule_claims:
+        cue, mention = rule.cue, rule.speaker_mention
+        if rule.kind != "direct" or cue is None or mention is None or not start < cue.start < end \
+                or not (start <= rule.start and rule.end <= end and cue.end <= rule.start) \
+                or (claim.cue is not None and claim.cue.start < cue.end and cue.start < claim.cue.end):
+            continue
+        opens = min(mention.start, cue.start)
+        before = text[start:opens].rstrip()
+        if before.endswith((",", "―", "—", "–", "--")):
+            cut = start + len(before.rstrip(",―—–-").rstrip())
+            return cut if cut > start else None
+    return None
 
 
 def _closed_by_its_attribution(text: str, units: list[Unit], starts: list[int], claim: Claim) -> Claim:
@@ -258,8 +291,9 @@ def _quote_then_aside(text: str, units: list[Unit], starts: list[int], claim: Cl
 
 def _attributed_anew(claim: Claim, mention: Span | Mention, cue: Span) -> Claim:
     """The claim with another source and cue, its speaker to be resolved anew."""
-    if claim.speaker_mention is not None and claim.speaker_mention.start == mention.start:
-        return claim
+    if claim.speaker_mention is not None and (claim.speaker_mention.start, claim.speaker_mention.end) == \
+            (mention.start, mention.end):
+        return claim  # the same source ("According to Yahoo News, ..." may have tagged "Yahoo News, X" first)
     return replace(claim, speaker=None, speaker_role=None, speaker_kind=None,
                    speaker_mention=Span(mention.start, mention.end, mention.text), cue=cue,
                    extras={k: v for k, v in claim.extras.items() if k != "resolved"})  # to be resolved anew
@@ -270,6 +304,26 @@ def _run_on(text: str, claim: Claim, rule: Claim) -> Claim:
     there; where the rules' claim of the same statement runs on, the content runs on with it."""
     pieces = claim.pieces[:-1] + [(claim.pieces[-1][0], rule.end)]
     return replace(claim, pieces=pieces, text=claim_text(text, pieces))
+
+
+def _only_its_quotes(claim: Claim, rule: Claim) -> bool:
+    """`“It's finished,” she said of the 2016 election, in which ... “In my head, anyway.”`: where the rules
+    found the statement as quotes alone around the cue that the tagger's mixed content runs on through, the
+    writer's words after the cue are not the speaker's. On PolNeAR this changed 60 claims on train, 57 of
+    them then matching gold against 52 before (direct F1 88.4 -> 88.5), and dev direct F1 89.8 -> 90.0."""
+    cue = claim.cue
+    return claim.kind == "mixed" and rule.kind == "direct" and cue is not None and rule.cue is not None \
+        and cue.start < rule.cue.end and rule.cue.start < cue.end and claim.start < cue.start < claim.end
+
+
+def _quotes_only(text: str, units: list[Unit], claim: Claim, rule: Claim) -> Claim:
+    """The claim with only the quotes: the whole quotes its content holds, and the rules' (where the tagger
+    cut a quote short), none inside another."""
+    quotes = [q for unit in units if unit.start < claim.end and claim.start < unit.end for q in unit.quotes]
+    pieces = {(q.start, q.end) for q in quotes if any(a <= q.start and q.end <= b for a, b in claim.pieces)}
+    pieces |= set(rule.pieces)
+    pieces = sorted((a, b) for a, b in pieces if not any(s <= a and b <= e and (s, e) != (a, b) for s, e in pieces))
+    return replace(claim, kind="direct", pieces=pieces, text=claim_text(text, pieces))
 
 
 def _relative_source(claim: Claim) -> bool:
@@ -297,6 +351,17 @@ def _agrees(text: str, claim: Claim, ruled: Span) -> bool:
     tagged = claim.speaker_mention
     return tagged is None or _inside_content(claim, tagged) or (tagged.start < ruled.end and ruled.start < tagged.end) \
         or _in_clause_after(text, claim, tagged)
+
+
+def _wider_source(claim: Claim, ruled: Span) -> bool:
+    """`Protesters marching through the streets chanted, "What curfew?"`: the rules may take a noun late in
+    the subject for the source ("the streets", "Republican-leaning voters" of "31% of Republicans and
+    Republican-leaning voters"), where the tagger tags the whole subject from its head. A tagger source that
+    holds the rules' one and starts before it is the better: 2 more sources right on PolNeAR dev (source
+    accuracy 95.3 -> 95.6), 10 on train (94.9 -> 95.1), none lost."""
+    tagged = claim.speaker_mention
+    return tagged is not None and not _inside_content(claim, tagged) and tagged.start < ruled.start \
+        and ruled.end <= tagged.end
 
 
 def _in_clause_after(text: str, claim: Claim, span: Span) -> bool:
