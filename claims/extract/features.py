@@ -163,8 +163,9 @@ class FeatureMaker:
                    verb_at: list[int], first_verb: int) -> None:
         """The features few tokens have (quotes, "that", clause breaks, "according to"), each family in turn."""
         tokens, fixed, n = unit.tokens, self._fixed, len(sequence)
-        for i in (i for i, flag in enumerate(inside) if flag):
-            sequence[i] += fixed["in_quote"]
+        if unit.quotes:
+            for i in [i for i, flag in enumerate(inside) if flag]:
+                sequence[i] += fixed["in_quote"]
         quote_marks = [i for i, t in enumerate(tokens) if t.text in QUOTE_MARK_TEXTS]
         if quote_marks:
             quote_starts, quote_ends = {q.start for q in unit.quotes}, {q.end for q in unit.quotes}
@@ -172,9 +173,10 @@ class FeatureMaker:
                 token = tokens[i]
                 sequence[i] += fixed["quote_open" if token.start in quote_starts else
                                      "quote_close" if token.end in quote_ends else "quote_mark"]
-        that_follows = sorted({i for at, low in enumerate(lows) if low == "that" for i in range(at - 3, at) if i >= 0})
-        for i in that_follows:
-            sequence[i] += fixed["that_follows"]
+        if "that" in lows:
+            that_follows = sorted({i for at, low in enumerate(lows) if low == "that" for i in range(at - 3, at) if i >= 0})
+            for i in that_follows:
+                sequence[i] += fixed["that_follows"]
         breaks = _clause_breaks(lows, self._verbs, inside)
         if breaks:  # how many clauses since the first cue: the content's own, or one after it
             seen_breaks = 0
@@ -189,12 +191,10 @@ class FeatureMaker:
             sequence[i] += fixed["that_clause"]
         # A quote's edge is where a content begins or ends; "said" just before it, its cue.
         if quote_marks:
-            marks = set(quote_marks)
-            for i in range(n):
-                if not inside[i] and i not in marks:
-                    sequence[i] += fixed[_quote_distance(i, quote_marks)]
-        for i in range(n - 1):
-            if lows[i] == "according" and lows[i + 1] == "to":
+            for i, name in _quote_distances(n, quote_marks, inside):
+                sequence[i] += fixed[name]
+        if "according" in lows:
+            for i in [i for i, low in enumerate(lows[:-1]) if low == "according" and lows[i + 1] == "to"]:
                 sequence[i] += fixed["according_to"]
 
     def _add_bigrams(self, sequence: list[list], lows: list[str]) -> None:
@@ -238,13 +238,20 @@ def _that_clause(lows: list[str], verb_at: list[int]) -> int:
     return len(lows)
 
 
-def _quote_distance(i: int, marks: list[int]) -> str:
-    """The nearest quote mark's side and distance in tokens (1, 2, 4, 8 or far), as a feature name."""
-    at = bisect_right(marks, i)
-    before = i - marks[at - 1] if at else 99
-    after = marks[at] - i if at < len(marks) else 99
-    d, side = (before, "<") if before <= after else (after, ">")
-    return "qdist=far" if d > 8 else f"qdist={side}{1 if d <= 1 else 2 if d <= 2 else 4 if d <= 4 else 8}"
+def _quote_distances(n: int, marks: list[int], inside: list[bool]) -> list[tuple[int, str]]:
+    """For each token outside quotes and not a mark: the nearest quote mark's side and distance in tokens
+    (1, 2, 4, 8 or far), as a feature name; the mark before wins a tie."""
+    found, at = [], 0
+    for i in range(n):
+        while at < len(marks) and marks[at] <= i:
+            at += 1
+        if inside[i] or (at and marks[at - 1] == i):
+            continue
+        before = i - marks[at - 1] if at else 99
+        after = marks[at] - i if at < len(marks) else 99
+        d, side = (before, "<") if before <= after else (after, ">")
+        found.append((i, "qdist=far" if d > 8 else f"qdist={side}{1 if d <= 1 else 2 if d <= 2 else 4 if d <= 4 else 8}"))
+    return found
 
 
 def _inside_quotes(unit: Unit) -> list[bool]:
