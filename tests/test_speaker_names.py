@@ -26,3 +26,17 @@ def test_the_name_after_a_title_inside_a_run_of_capitals(extract):
             "Abbott told the President that if he wants our guns, “come and take it.”")
     claim = only([c for c in extract(text) if c.speaker_mention and c.speaker_mention.text == "Abbott"])
     assert (claim.speaker, claim.speaker_role) == ("Greg Abbott", "Texas Governor"), summary(claim)
+
+
+def test_a_title_s_name_ends_with_its_sentence(extract):
+    text = ("Secretary of State John Kerry. Mr. Putin met him in Moscow on Monday.\n\n"
+            "“We talked for hours,” Kerry said.")
+    claim = only(extract(text))
+    assert (claim.speaker, claim.speaker_role) == ("John Kerry", "Secretary of State"), summary(claim)
+
+
+def test_a_pronoun_with_its_auxiliary_attached_is_a_pronoun(extract):
+    text = ("Just look at House Speaker Paul D. Ryan. He's said that the Federal Reserve should raise "
+            "interest rates.")
+    claims = [c for c in extract(text) if c.speaker_mention and c.speaker_mention.text.startswith("He")]
+    assert [c.speaker for c in claims] == ["Paul D. Ryan"], [summary(c) for c in extract(text)]

@@ -17,6 +17,7 @@ ARTICLES = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "m
 # part of the source phrase.
 ASIDE_TOKENS = 20
 RELATIVE_CLAUSE_TOKENS = 40
+CONTRACTION = re.compile(r"[’'](?:s|d|ll|ve|re)$")
 OBJECT_PRONOUNS = {"them", "him", "me", "us", "whom"}
 DETERMINERS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                "those", "one", "two", "three", "four", "several", "some", "many", "most", "other", "both",
@@ -195,11 +196,16 @@ def make_mention(text: str, taken: list[Token]) -> Mention | None:
     return mention_at(text, taken[0].start, taken[-1].end)
 
 
+def without_contraction(word: str) -> str:
+    """"he's" -> "he", "they'd" -> "they": a pronoun with its auxiliary attached."""
+    return CONTRACTION.sub("", word)
+
+
 def mention_at(text: str, start: int, end: int) -> Mention:
     """The mention text[start:end], with its kind: pronoun, name or nominal."""
     phrase = text[start:end]
     words = phrase.split()
-    if phrase.lower() in PRONOUNS:
+    if without_contraction(phrase.lower()) in PRONOUNS:  # "He's said ..." is "he"
         kind = "pronoun"
     elif any(w[:1].isupper() and w.lower() not in DETERMINERS for w in words):
         kind = "name"
@@ -223,7 +229,9 @@ TITLE_RE = re.compile(  # anchored at a word's start: five times faster, the sam
     r"(?<![\w.’'-])(?P<role>(?:(?:former|acting|then-|interim|deputy|vice|senior|top|chief|incoming|outgoing|would-be|future|presumptive)\s+)*"
     r"(?:(?:U\.S\.|U\.N\.|U\.K\.|E\.U\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:’s|'s)?)\s+)?"
     + _by_first_letter(titles()) + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?)"
-    r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin)\s+)?(?:[A-Z][\w’'.-]*|al-\w+))*)")
+    # A name goes on over spaces, not over a line break or past a word ending a sentence ("Secretary of State
+    # John Kerry. Mr. Putin" is John Kerry); an initial or "Jr." goes on.
+    r"\s+(?P<name>[A-Z][\w’'.-]*(?:(?<![a-z]{2}\.)[^\S\n]+(?:(?:de|van|von|bin)\s+)?(?:[A-Z][\w’'.-]*|al-\w+))*)")
 NAME_PART = re.compile(r"[A-Z][\w’'.-]*(?:-\w+)*")
 
 

@@ -14,7 +14,7 @@ from importlib import resources
 import pycountry
 
 from claims.extract.mentions import (GROUP_WORDS, PRONOUNS, TITLE_RE, TITLE_WORDS, Mention, looks_like_person, mention_kind,
-                                     split_role)
+                                     split_role, without_contraction)
 from claims.extract.quotes import QuoteSpan
 
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Miss|Senator|President)\s+")
@@ -26,6 +26,7 @@ LINE = re.compile(r"[^\n]+")
 MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with", "as", "vs"}
 NAME_WORD_ALONE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?![\w-])")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.$")  # "John Kerry." at a sentence's end; not "Jr." or "J."
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
              "The", "A", "An", "But", "And", "In", "On", "At", "As", "He", "She", "It", "They", "We", "I", "This",
@@ -86,7 +87,7 @@ class Speaker:
 
 
 def _strip_name(name: str) -> str:
-    name = POSSESSIVE.sub("", name.strip(" ,"))
+    name = SENTENCE_END.sub("", POSSESSIVE.sub("", name.strip(" ,")))
     return HONORIFIC.sub("", name).strip()
 
 
@@ -176,6 +177,7 @@ class SpeakerResolver:
         phrase = mention.text.strip()
         low = phrase.lower()
         if mention.kind == "pronoun":
+            low = without_contraction(low)
             if low == "who":  # "Juanita Broaddrick, who said": the person named just before
                 person = self.person_before(mention.start)
                 if person:
