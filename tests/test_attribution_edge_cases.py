@@ -434,3 +434,10 @@ def test_a_tagged_source_holding_the_rules_one_from_further_back_is_taken():
     tagged = _claim(text, "direct", [quote], _span(text, "Protesters marching through the streets"), chanted)
     claim = only(_merged(text, [ruled], [tagged]))
     assert claim.speaker_mention.text == "Protesters marching through the streets"
+
+
+def test_a_verb_inside_a_reported_clause_is_no_cue_of_its_own(extract):
+    text = ("Texas Governor Greg Abbott is not having any of it.\n\n"
+            "Abbott told the President that if he wants our guns, “come and take it.”")
+    claim = only(extract(text))
+    assert (claim.text, claim.cue.text) == (text[text.index("that if"):], "told"), summary(claim)

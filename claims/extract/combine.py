@@ -99,6 +99,7 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
     merged += [r for r in rule_claims if (r.confidence >= RULES_ALONE_SURE or r.kind == "direct")
                and not _relative_source(r)
                and not any(m.start < r.end and r.start < m.end and same_statement(r, m) for m in merged)]
+    merged = [c for c in merged if not _cued_inside_another(c, merged)]
     merged.sort(key=lambda c: c.start)
     starts = [unit.start for unit in units]
     merged = [_closed_by_its_attribution(resolver.text, units, starts, claim) for claim in merged]
@@ -324,6 +325,16 @@ def _quotes_only(text: str, units: list[Unit], claim: Claim, rule: Claim) -> Cla
     pieces |= set(rule.pieces)
     pieces = sorted((a, b) for a, b in pieces if not any(s <= a and b <= e and (s, e) != (a, b) for s, e in pieces))
     return replace(claim, kind="direct", pieces=pieces, text=claim_text(text, pieces))
+
+
+def _cued_inside_another(claim: Claim, claims: list[Claim]) -> bool:
+    """`Abbott told the President that if he wants our guns, “come and take it.”`: a claim whose cue and
+    content both lie inside another claim's content is part of what that one reports ("wants" is no cue
+    of its own there)."""
+    cue = claim.cue
+    return cue is not None and any(
+        other is not claim and other.start <= min(cue.start, claim.start) and max(cue.end, claim.end) <= other.end
+        and _inside_content(other, cue) for other in claims)
 
 
 def _relative_source(claim: Claim) -> bool:
