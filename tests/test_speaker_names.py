@@ -40,3 +40,9 @@ def test_a_pronoun_with_its_auxiliary_attached_is_a_pronoun(extract):
             "interest rates.")
     claims = [c for c in extract(text) if c.speaker_mention and c.speaker_mention.text.startswith("He")]
     assert [c.speaker for c in claims] == ["Paul D. Ryan"], [summary(c) for c in extract(text)]
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_the_role(extract):
+    text = "When Sen. Bernie Sanders spoke in Iowa, he said, “The system is rigged.”"
+    claim = only(extract(text))
+    assert (claim.speaker, claim.speaker_role) == ("Bernie Sanders", "Sen."), summary(claim)

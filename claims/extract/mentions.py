@@ -214,6 +214,15 @@ def mention_at(text: str, start: int, end: int) -> Mention:
     return Mention(start, end, phrase, kind)
 
 
+# Capitalised words that open a sentence, not a role ("But Sen. Ted Cruz", "When Sen. Bernie Sanders").
+SENTENCE_OPENERS = ("But", "And", "Or", "So", "As", "When", "While", "With", "For", "The", "If", "Then", "After",
+                    "Before", "Now", "In", "On", "At", "Also", "Even", "Finally", "Meanwhile", "Earlier", "Later",
+                    "Last", "This", "That", "Yet", "Still", "Just", "Though", "Although", "Because", "Since",
+                    "Until", "Where", "Why", "How", "What", "Who", "Like", "Unlike", "Under", "By", "From", "To",
+                    "Of", "Both", "Only", "Once", "Here", "There", "Asked", "Said", "Says")
+NOT_A_ROLE = r"(?!(?:" + "|".join(SENTENCE_OPENERS) + r")\b)"
+
+
 def _by_first_letter(words: tuple[str, ...]) -> str:
     """An alternation of `words` (case-insensitive) grouped by first letter: `re` tries the branches of an
     alternation one by one, so at each word the titles of other letters now fail at once, not one by one.
@@ -227,7 +236,7 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
 
 TITLE_RE = re.compile(  # anchored at a word's start: five times faster, the same matches
     r"(?<![\w.’'-])(?P<role>(?:(?:former|acting|then-|interim|deputy|vice|senior|top|chief|incoming|outgoing|would-be|future|presumptive)\s+)*"
-    r"(?:(?:U\.S\.|U\.N\.|U\.K\.|E\.U\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:’s|'s)?)\s+)?"
+    r"(?:(?:U\.S\.|U\.N\.|U\.K\.|E\.U\.|" + NOT_A_ROLE + r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:’s|'s)?)\s+)?"
     + _by_first_letter(titles()) + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?)"
     # A name goes on over spaces, not over a line break or past a word ending a sentence ("Secretary of State
     # John Kerry. Mr. Putin" is John Kerry); an initial or "Jr." goes on.
