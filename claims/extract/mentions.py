@@ -220,18 +220,20 @@ SENTENCE_OPENERS = ("But", "And", "Or", "So", "As", "When", "While", "With", "Fo
                     "Last", "This", "That", "Yet", "Still", "Just", "Though", "Although", "Because", "Since",
                     "Until", "Where", "Why", "How", "What", "Who", "Like", "Unlike", "Under", "By", "From", "To",
                     "Of", "Both", "Only", "Once", "Here", "There", "Asked", "Said", "Says")
-NOT_A_ROLE = r"(?!(?:" + "|".join(SENTENCE_OPENERS) + r")\b)"
 
 
-def _by_first_letter(words: tuple[str, ...]) -> str:
-    """An alternation of `words` (case-insensitive) grouped by first letter: `re` tries the branches of an
-    alternation one by one, so at each word the titles of other letters now fail at once, not one by one.
-    Within a group the order stays (longest first), so the same title wins."""
+def _by_first_letter(words: tuple[str, ...], ignore_case: bool = True) -> str:
+    """An alternation of `words` grouped by first letter: `re` tries the branches of an alternation one by
+    one, so at each word the words of other letters now fail at once, not one by one. Within a group the
+    order stays (titles: longest first), so the same word wins."""
     groups: dict[str, list[str]] = {}
     for word in words:
-        groups.setdefault(word[0].lower(), []).append(word[1:])
-    return "(?i:" + "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
-                             for first, rests in groups.items()) + ")"
+        groups.setdefault(word[0].lower() if ignore_case else word[0], []).append(word[1:])
+    return ("(?i:" if ignore_case else "(?:") + "|".join(
+        re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in groups.items()) + ")"
+
+
+NOT_A_ROLE = r"(?!" + _by_first_letter(SENTENCE_OPENERS, ignore_case=False) + r"\b)"
 
 
 TITLE_RE = re.compile(  # anchored at a word's start: five times faster, the same matches
