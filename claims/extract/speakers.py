@@ -15,13 +15,12 @@ import pycountry
 
 from claims.extract.mentions import (GROUP_WORDS, PRONOUNS, TITLE_RE, TITLE_WORDS, Mention, looks_like_person, mention_kind,
                                      split_role, without_contraction)
-from claims.extract.quotes import QuoteSpan
+from claims.extract.quotes import QuoteSpan, paragraphs
 
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Miss|Senator|President)\s+")
 NAME_WORD = r"(?:[A-Z]\.)+|[A-Z][\w’'-]*"
 CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])(?:" + NAME_WORD + r")(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|bin[ \t]+)?(?:"
                              + NAME_WORD + r"))+")
-LINE = re.compile(r"[^\n]+")
 # Words a title-case headline leaves in lower case ("Trump Supporter Screams 1 Controversial Word At Rally").
 MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with", "as", "vs"}
 NAME_WORD_ALONE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?![\w-])")
@@ -235,12 +234,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     ("Trump Supporter Screams 1 Controversial Word" made a person "Trump Supporter Screams", to whom
     every later "Trump" went), except a speaker's name before a colon at the line's start."""
     spans = []
-    for line in LINE.finditer(text):
-        words = line.group().split()
+    for start, end in paragraphs(text):
+        words = text[start:end].split()
         if any(w[:1].islower() and w.lower() not in MINOR_WORDS for w in words):
             continue  # most lines: a lower-case word comes within the first few
         if sum(w[:1].isalpha() and w.lower() not in MINOR_WORDS for w in words) >= 4:
-            start, end = line.span()
             colon = text.find(":", start, end)  # "Cecile Richards: ‘I’m Sick Of ...’" names who speaks
             spans.append((colon + 1 if 0 <= colon and len(text[start:colon].split()) <= 4 else start, end))
     return spans
