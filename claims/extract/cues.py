@@ -122,12 +122,13 @@ def _without_repeats(found: list[Found]) -> list[Found]:
 
 def _speaker_label(text: str, unit: Unit) -> Found | None:
     """`Bush: "The mission is to destroy ISIS."`, `Poll: Trump a big turnoff ...`: a name and a colon
-    opening a paragraph (headlines, transcripts, Q and A) label what follows as that source's."""
+    opening a paragraph (headlines, transcripts, Q and A) label what follows as that source's; inside a
+    paragraph, only a quote (see _label_of_quote)."""
     tokens = unit.tokens
-    if unit.start and text[unit.start - 1] != "\n":
-        return None
     colon = next((n for n, t in enumerate(tokens[:8]) if t.text == ":"), None)
     if not colon or not tokens[0].is_capitalised or tokens[0].lower in NOT_LABELS:
+        return None
+    if unit.start and text[unit.start - 1] != "\n" and not _label_of_quote(unit, colon):
         return None
     label = tokens[:colon]
     if len(label) == 1 and label[0].text.isupper() and len(label[0].text) > 3:
@@ -140,6 +141,15 @@ def _speaker_label(text: str, unit: Unit) -> Found | None:
     mention = Mention(label[0].start, label[-1].end, text[label[0].start:label[-1].end], "name")
     cue = Span(tokens[colon].start, tokens[colon].end, ":")
     return Found([(tokens[colon].end, unit.end)], cue, mention, 0.6)
+
+
+def _label_of_quote(unit: Unit, colon: int) -> bool:
+    """`... to defeat and destroy ISIS." Bush: "The mission is to destroy ISIS."`: inside a paragraph, a name
+    and a colon label only a quote opening right after the colon, and a verb is no name ("Said Ellis: “...”"
+    has its cue). One more direct quote matched on PolNeAR train, dev unchanged."""
+    tokens = unit.tokens
+    quoted = colon + 1 < len(tokens) and opens_quote(tokens[colon + 1], unit)
+    return quoted and tokens[0].lower not in reporting_verbs()
 
 
 def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
