@@ -275,8 +275,12 @@ def test_absolute_dates():
     assert said("He said on 5 January that it was over.", "it was over", "said") == date(2025, 1, 5)
     assert said("He said on Dec. 30 that it was over.", "it was over", "said") == date(2024, 12, 30)
     assert said("He said on March 3, 2023, that it was over.", "it was over", "said") == date(2023, 3, 3)
-    # Without a year, a date after publication is last year's.
-    assert said("He said on Jan. 20 the deal was done.", "the deal was done", "said") == date(2024, 1, 20)
+    # Without a year, a date more than a month after publication is last year's.
+    assert said("He said on Feb. 20 the deal was done.", "the deal was done", "said") == date(2024, 2, 20)
+    # Within a month after it, this year's: a dateline a day ahead, or an event to come, never the day
+    # the statement was made, which is then the publication date.
+    assert said("WASHINGTON, Jan. 8 (AP) — He said the deal was done.", "the deal was done", "said") == TUESDAY
+    assert said("He said he would attend the debate on Jan. 20.", "he would attend", "said") == TUESDAY
 
 
 def test_no_publication_date():

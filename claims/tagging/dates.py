@@ -31,6 +31,7 @@ DATE_EXPRESSION = re.compile(
     rf"|(?P<count>\d|{'|'.join(_NUMBERS)})\s+days?\s+ago"
     rf"|(?P<relative>{'|'.join(sorted(_RELATIVE_DAYS, key=len, reverse=True))})"
     r")(?!\w)", re.IGNORECASE)
+UPCOMING = timedelta(days=31)  # see _resolve
 _FUTURE_WORD = re.compile(r"\b(?i:next|coming|until|by)\s+$")
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes) before a capital or an opening quote,
@@ -96,8 +97,13 @@ def _resolve(match: re.Match, text: str, published: date | None) -> date | None:
         if published is None:
             return None
         found = _date(published.year, month, day)
-        # A date without a year is the latest one not after publication ("Dec. 30" in a January article).
-        return found if found is None or found <= published else _date(published.year - 1, month, day)
+        # A date without a year is the latest one not after publication ("Dec. 30" in a January article),
+        # unless it falls within a month after it: a dateline a day ahead of the stored date ("NEW YORK,
+        # Dec. 22 (UPI)" in a paper of Dec. 21) or an event to come ("the debate on December 15th" in one
+        # of Dec. 3). Taken as last year's, those had dated PolNeAR statements a year too early.
+        if found is None or found <= published or found <= published + UPCOMING:
+            return found
+        return _date(published.year - 1, month, day)
     if published is None:
         return None
     if match.group("weekday"):
