@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claims.brat import load_gold
-from claims.extract.features import unit_features
+from claims.extract.features import shape, unit_features
 from claims.extract.segment import fast_sentences
 from claims.extract.tagger import load_features, load_tagger, tag_claims
 from claims.extract.text_units import document_units
@@ -26,6 +26,15 @@ TEXTS = [
 
 def _claims(text):
     return tag_claims(text, document_units(text, fast_sentences(text)))
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Blinken", "Xx"), ("U.S.", "X.X."), ("2016", "d"), ("Tae-yul", "Xx-x"), ("O’Malley", "X’Xx"),
+    ("iPhone", "xXx"), ("١٩٤٨", "d"), ("Zürich", "Xüx"), ("", "")])
+def test_word_shapes_are_what_the_model_was_trained_on(word, expected):
+    # ASCII letters only, digits of any script: the shipped model's shapes (a different shape is an
+    # unknown feature, silently weighing nothing)
+    assert shape(word) == expected
 
 
 def test_shipped_model_loads():

@@ -66,12 +66,13 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
                  units: list[Unit]) -> list[Claim]:
     merged: list[Claim] = []
     bound: set[int] = set()  # rules' claims already standing whole for a tagger claim (see _rules_bound_it)
+    # The bounds first, read once: most pairs lie apart, and a call per pair cost a twentieth of the fast path.
+    rule_bounds = [(rule.start, rule.end, rule) for rule in rule_claims]
     for claim in tagged:
         if claim.confidence < TAGGER_SURE:
             continue  # an unsure tagger claim gives way: the rules' claim of the same statement, if any, stands
-        # The bounds first: most pairs lie apart, and a call per pair cost a twentieth of the fast path.
-        rule = next((r for r in rule_claims if r.start < claim.end and claim.start < r.end
-                     and same_statement(claim, r)), None)
+        start, end = claim.start, claim.end
+        rule = next((r for a, b, r in rule_bounds if a < end and start < b and same_statement(claim, r)), None)
         if rule is None and not (claim.cue or claim.speaker_mention):
             continue  # the tagger alone, with no cue and no source: mostly scare quotes and titles
         if rule is not None and _rules_bound_it(rule):
@@ -91,10 +92,11 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
         if rule is not None and rule.end > claim.end and ABBREVIATION_END.search(claim.text):
             claim = _run_on(resolver.text, claim, rule)
         merged.append(claim)
-    merged += [r for r in rule_claims if (r.confidence >= RULES_ALONE_SURE or r.kind == "direct")
+    merged_bounds = [(m.start, m.end, m) for m in merged]
+    merged += [r for start, end, r in rule_bounds if (r.confidence >= RULES_ALONE_SURE or r.kind == "direct")
                and not _relative_source(r)
-               and not any(m.start < r.end and r.start < m.end and same_statement(r, m) for m in merged)]
-    merged = [c for c in merged if not _cued_inside_another(c, merged)]
+               and not any(a < end and start < b and same_statement(r, m) for a, b, m in merged_bounds)]
+    merged = _without_claims_cued_inside_others(merged)
     merged.sort(key=lambda c: c.start)
     return _resolve_tagger_speakers(apply_news_conventions(resolver.text, units, merged), resolver)
 
@@ -175,14 +177,22 @@ def _quotes_only(text: str, units: list[Unit], claim: Claim, rule: Claim) -> Cla
     return replace(claim, kind="direct", pieces=pieces, text=claim_text(text, pieces))
 
 
-def _cued_inside_another(claim: Claim, claims: list[Claim]) -> bool:
+def _without_claims_cued_inside_others(claims: list[Claim]) -> list[Claim]:
     """`Abbott told the President that if he wants our guns, “come and take it.”`: a claim whose cue and
     content both lie inside another claim's content is part of what that one reports ("wants" is no cue
-    of its own there)."""
-    cue = claim.cue
-    return cue is not None and any(
-        other is not claim and other.start <= min(cue.start, claim.start) and max(cue.end, claim.end) <= other.end
-        and _inside_content(other, cue) for other in claims)
+    of its own there). The bounds are read once: a pair's properties, read anew for each of the pairs,
+    had cost a fiftieth of the fast path."""
+    bounds = [(claim.start, claim.end) for claim in claims]
+    kept = []
+    for claim, (start, end) in zip(claims, bounds):
+        cue = claim.cue
+        if cue is not None:
+            first, last = min(cue.start, start), max(cue.end, end)
+            if any(a <= first and last <= b and other is not claim and _inside_content(other, cue)
+                   for other, (a, b) in zip(claims, bounds)):
+                continue
+        kept.append(claim)
+    return kept
 
 
 def _relative_source(claim: Claim) -> bool:

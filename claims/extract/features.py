@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 from functools import lru_cache
+from itertools import groupby
 
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.text_units import Unit
@@ -29,12 +30,19 @@ CLAUSE_OPENERS = frozenset("while which who whom whose when where although thoug
 CACHE_LIMIT = 200_000
 
 
+_SHAPE_MARKS = str.maketrans({**{chr(c): "X" for c in range(ord("A"), ord("Z") + 1)},
+                              **{chr(c): "x" for c in range(ord("a"), ord("z") + 1)},
+                              **{chr(c): "d" for c in range(ord("0"), ord("9") + 1)}})
+
+
 def shape(word: str) -> str:
-    """Xxxx -> Xx, U.S. -> X.X., 2016 -> d: runs of one character class collapse to one mark."""
-    mapped = re.sub(r"[A-Z]", "X", word)
-    mapped = re.sub(r"[a-z]", "x", mapped)
-    mapped = re.sub(r"\d", "d", mapped)
-    return re.sub(r"(.)\1+", r"\1", mapped)
+    """Xxxx -> Xx, U.S. -> X.X., 2016 -> d: runs of one character class collapse to one mark. Letters are
+    ASCII's only, digits any script's (as the model was trained); one translate, where four regular
+    expressions had taken a sixth of making a new word's features."""
+    mapped = word.translate(_SHAPE_MARKS)
+    if not mapped.isascii():
+        mapped = re.sub(r"\d", "d", mapped)
+    return "".join([mark for mark, _ in groupby(mapped)])
 
 
 def _confidence_bucket(confidence: float) -> str:
