@@ -20,6 +20,11 @@ from claims.model import Claim, Span, claim_text
 
 SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*"
                        r"(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'-]*)){0,4})")
+# `“...”` and, on the next line, `- Bernie Sanders.` or `-President Obama, tweeting after ...`: a signature
+# line, where a hyphen serves as the dash; the name ends its line or goes on with a comma.
+LINE_SIGNATURE = re.compile(r"[^\S\n]*\.?[^\S\n]*\n\s*(?P<dash>[―—–-]|--)[^\S\n]*"
+                            r"(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'-]*)){0,4})"
+                            r"(?=\.?[^\S\n]*(?:\n|$)|,)")
 SCARE_QUOTE_WORDS = 4
 
 
@@ -77,7 +82,7 @@ def _make_claim(text: str, unit: Unit, f: Found, speaker: Speaker) -> Claim:
 
 def _signed_quote(text: str, unit: Unit, quote: QuoteSpan, resolver, previous) -> Claim | None:
     """`“...” ― Esther Tapia`: a quote signed with a dash and a name."""
-    match = SIGNATURE.match(text, quote.end)  # the signature may be a "sentence" of its own
+    match = SIGNATURE.match(text, quote.end) or LINE_SIGNATURE.match(text, quote.end)  # a "sentence" of its own
     if not match:
         return None
     mention = Mention(match.start("name"), match.end("name"), match.group("name"), "name")

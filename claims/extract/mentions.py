@@ -17,6 +17,9 @@ ARTICLES = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "m
 # part of the source phrase.
 ASIDE_TOKENS = 20
 RELATIVE_CLAUSE_TOKENS = 40
+NEGATED_AUXILIARY = re.compile(r"n[’']t$")
+VERB_GROUP_ADVERBS = {"quite", "just", "really", "even", "yet", "simply", "ever", "necessarily"}
+ASPECT_VERBS = {"began", "begins", "begin", "started", "starts", "continued", "continues", "kept", "keeps"}
 CONTRACTION = re.compile(r"[’'](?:s|d|ll|ve|re)$")
 OBJECT_PRONOUNS = {"them", "him", "me", "us", "whom"}
 DETERMINERS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these",
@@ -44,7 +47,8 @@ ORGANISATION_WORDS = {"department", "ministry", "house", "office", "agency", "co
                       "pentagon", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "reuters", "ap", "afp", "nato",
                       "un", "eu", "fbi", "cia", "gop", "dnc", "rnc", "poll", "survey", "report", "study",
                       "statement", "newspaper", "magazine", "website", "spokesman", "spokeswoman", "tower", "hotel",
-                      "plaza", "initiative", "airport", "college", "school", "stadium", "arena", "avenue", "fund"}
+                      "plaza", "initiative", "airport", "college", "school", "stadium", "arena", "avenue", "fund",
+                      "convention", "corps", "caucus"}
 # Sentence adverbs and conjunctions a capitalised scan picks up before a name.
 DISCOURSE_WORDS = {"yet", "some", "maybe", "but", "and", "so", "then", "still", "now", "even", "also", "perhaps",
                    "instead", "indeed", "meanwhile", "however", "later", "earlier", "today", "here", "there",
@@ -52,6 +56,12 @@ DISCOURSE_WORDS = {"yet", "some", "maybe", "but", "and", "so", "then", "still", 
 GROUP_WORDS = {"sides", "allies", "countries", "nations", "leaders", "governments", "ministers", "democrats",
                "republicans", "parties", "partners", "members", "lawmakers", "officials", "both"}
 TITLE_WORDS = {w.lower() for t in titles() for w in t.split()}
+# Documents that say things, and the words before who made them ("a report by", "a poll from").
+DOCUMENT_NOUNS = {"report", "reports", "analysis", "study", "survey", "poll", "tally", "count", "post", "letter",
+                  "memo", "review", "filing", "filings", "document", "documents", "article", "editorial", "data",
+                  "estimate", "estimates", "records", "statement", "release", "story", "complaint", "lawsuit",
+                  "column", "tweet", "email", "video", "book", "investigation", "audit", "assessment"}
+AUTHOR_LINKS = {"by", "from", "of"}
 
 
 @dataclass(frozen=True)
@@ -111,9 +121,21 @@ def _relative_clause_comma(tokens: list[Token], end: int) -> int | None:
     return None
 
 
+def _skip_verb_group(tokens: list[Token], end: int) -> int:
+    """Step back over "didn’t", "can’t quite", "began" between a subject and its verb ("Sanders hasn't said",
+    "She began thinking"): the mention was "Sanders hasn't", a name no one has, and "he didn't" no pronoun."""
+    k = end
+    while k > 0 and tokens[k - 1].lower in VERB_GROUP_ADVERBS:
+        k -= 1
+    if k > 0 and (NEGATED_AUXILIARY.search(tokens[k - 1].lower) or tokens[k - 1].lower in ASPECT_VERBS):
+        return k - 1
+    return end
+
+
 def scan_back(tokens: list[Token], end_index: int, limit: int = 8) -> list[Token]:
     """The source phrase ending just before tokens[end_index]: words back to a clause boundary."""
     taken: list[Token] = []
+    end_index = _skip_verb_group(tokens, end_index)
     aside_start = _skip_aside(tokens, end_index)
     # The aside stays in the phrase (it often holds the role: "Ann Smith, the party’s candidate,").
     aside = [t for t in tokens[aside_start:end_index] if t.text not in {",", "(", ")"}] and \
@@ -161,7 +183,18 @@ def scan_forward(tokens: list[Token], start_index: int, limit: int = 8) -> list[
     # "said one Republican involved in the planning": the phrase ends at its last noun.
     while taken and not _plausible_head(taken[-1]):
         taken.pop()
-    return taken
+    return taken + _document_author(tokens, start_index + len(taken), taken, limit)
+
+
+def _document_author(tokens: list[Token], at: int, taken: list[Token], limit: int) -> list[Token]:
+    """`according to a recent report from Bloomberg New Energy Finance`: who wrote a document goes with it.
+    PolNeAR takes the whole phrase for the source (68 times on train) or the author alone (12): the phrase
+    ending at "report" matched neither the second way."""
+    if not taken or taken[-1].lower not in DOCUMENT_NOUNS or at + 1 >= len(tokens) \
+            or tokens[at].lower not in AUTHOR_LINKS:
+        return []
+    author = scan_forward(tokens, at + 1, limit)
+    return [tokens[at]] + author if author else []
 
 
 def _trim_lowercase_tail(taken: list[Token]) -> list[Token]:
@@ -203,7 +236,12 @@ def without_contraction(word: str) -> str:
 
 def mention_at(text: str, start: int, end: int) -> Mention:
     """The mention text[start:end], with its kind: pronoun, name or nominal."""
-    phrase = text[start:end]
+    return mention_at_text(text[start:end], start)
+
+
+def mention_at_text(phrase: str, start: int) -> Mention:
+    """The mention of `phrase`, which stands at `start` in its text."""
+    end = start + len(phrase)
     words = phrase.split()
     if without_contraction(phrase.lower()) in PRONOUNS:  # "He's said ..." is "he"
         kind = "pronoun"
@@ -244,17 +282,32 @@ TITLE_RE = re.compile(  # anchored at a word's start: five times faster, the sam
     # John Kerry. Mr. Putin" is John Kerry); an initial or "Jr." goes on.
     r"\s+(?P<name>[A-Z][\w’'.-]*(?:(?<![a-z]{2}\.)[^\S\n]+(?:(?:de|van|von|bin)\s+)?(?:[A-Z][\w’'.-]*|al-\w+))*)")
 NAME_PART = re.compile(r"[A-Z][\w’'.-]*(?:-\w+)*")
+# Words that open a phrase to describe the person it names ("Republican Donald Trump", "Pastor Kevin Swanson",
+# "Texas-based Matt Mackowiak", "17-year-old Jared Potts", "Former Clinton Senior Adviser Sidney Blumenthal"):
+# a role, not part of the name (48 speakers' names began with one on PolNeAR train).
+DESCRIPTORS = {"former", "republican", "democratic", "democrat", "gop", "independent", "conservative", "liberal",
+               "progressive", "billionaire", "actor", "actress", "pastor", "assemblywoman", "assemblyman",
+               "congresswoman", "whip", "sir", "counsel", "comedian", "businessman", "businesswoman", "rapper",
+               "singer", "activist", "journalist", "host", "anchor", "columnist", "economist", "pollster",
+               "strategist", "attorney", "lawyer", "professor", "candidate", "nominee", "hopeful", "presumptive",
+               "presidential", "frontrunner", "front-runner", "rival", "challenger", "incumbent", "philanthropist",
+               "editor", "reporter", "correspondent", "adviser", "advisor", "analyst"}
+DESCRIPTOR = (r"(?:(?i:" + "|".join(sorted(DESCRIPTORS)) + r")"
+              r"|[A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*)?-(?:born|based)|\d+-year-old)")
+DESCRIBED_NAME = re.compile(r"(?P<words>(?:[A-Z][\w’'.-]*\s+)*?" + DESCRIPTOR + r")\s+(?P<rest>[A-Z]\S*\s+[A-Z].*)")
+COURTESY_TITLES = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss"}
+# The last word of a role before a name, but for an article: never a preposition ("Legislative leaders in
+# North Carolina", "His critics in the United States", "Chuck Schumer of New York" hold no role).
+NOT_ROLE_ENDS = (STOPS | JOINERS | {"including", "named", "called"}) - {"and", "&", "for"}
+# A name and where its bearer is from or works: "Chuck Schumer of New York", "Ross Eisenbrey of the Economic
+# Policy Institute" (not "Secretary of State" or "Bank of America": see _affiliated_person).
+AFFILIATION = re.compile(r"(?P<named>.*\b[A-Z][\w’'.-]*)\s+of\s+(?:the\s+)?[A-Z][^,]*")
 
 
 def split_role(phrase: str) -> tuple[str | None, str]:
     """'U.S. Secretary of State Antony Blinken' -> ('U.S. Secretary of State', 'Antony Blinken')."""
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)  # "(R-Ohio)"
     phrase = re.sub(r"(’s|'s)$", "", phrase.strip())
-    match = TITLE_RE.fullmatch(phrase)
-    if match:
-        name = match.group("name")
-        # "Secretary of State Antony Blinken": the "of ..." part may have swallowed the name.
-        return match.group("role"), name
     # "Kellyanne Conway, Trump’s campaign manager" / "Trump’s campaign manager, Kellyanne Conway"
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     if len(parts) > 1:
@@ -262,6 +315,27 @@ def split_role(phrase: str) -> tuple[str | None, str]:
         if names:
             role = next((p for p in parts if p is not names[0]), None)
             return role, names[0]
+        # "Republican Rep. Lee Zeldin of New York, a Trump supporter": the aside after the comma is no part
+        # of the name (before, the whole phrase was the name of 5 speakers on PolNeAR train).
+        for part in parts:
+            role, name = _split_clause(part)
+            if looks_like_person(name) and (len(name.split()) > 1 or role):
+                return role, name
+    return _split_clause(phrase)
+
+
+def _split_clause(phrase: str) -> tuple[str | None, str]:
+    match = TITLE_RE.fullmatch(phrase)
+    if match:
+        return match.group("role"), match.group("name")
+    described = DESCRIBED_NAME.fullmatch(phrase)
+    if described:  # "Former FBI Director James Comey", "Actor Clint Howard"; not "Republican National Committee"
+        role, name = _split_clause(described.group("rest"))
+        if looks_like_person(name):
+            return " ".join(filter(None, (described.group("words"), role))), name
+    named = AFFILIATION.fullmatch(phrase)
+    if named and _affiliated_person(named.group("named")):
+        return _split_clause(named.group("named"))  # "Sen. Ted Cruz of Texas": who, not where from
     words = phrase.split()
     while len(words) > 1 and words[0].lower() in DISCOURSE_WORDS:  # "Yet Clinton", "Some Trump"
         words.pop(0)
@@ -270,9 +344,24 @@ def split_role(phrase: str) -> tuple[str | None, str]:
     last_lower = max((i for i, w in enumerate(words) if w[:1].islower()), default=None)
     if last_lower is not None and len(words) - last_lower - 1 >= 2:
         tail = " ".join(words[last_lower + 1:])
-        if looks_like_person(tail):
-            return " ".join(words[:last_lower + 1]), tail
+        role = words[:last_lower + 1]
+        while role and role[-1].lower() in ARTICLES:  # "the Daily Caller", "Vatican spokesman the Rev. ..."
+            role.pop()
+        if looks_like_person(tail) and not (role and role[-1] in NOT_ROLE_ENDS):
+            title, name = _split_clause(tail)  # "presidential candidate Texas Senator Ted Cruz"
+            title = None if title in COURTESY_TITLES else title  # "the younger Mr. Trump"
+            return " ".join(filter(None, (*role, title))) or None, name
     return None, " ".join(words)
+
+
+def _affiliated_person(named: str) -> bool:
+    """Whether what stands before "of ..." is a person's name ("Chuck Schumer", "Sen. Ted Cruz"), not an
+    organisation's ("Bank", "The Hollywood Chamber"), a title's ("Secretary") or a share ("Half", "Supporters")."""
+    words = named.split()
+    if len(words) < 2 or words[0].lower() in DETERMINERS or "and" in words or words[-1].lower() in TITLE_WORDS:
+        return False
+    role, name = _split_clause(named)
+    return len(name.split()) > 1 and looks_like_person(name)
 
 
 def looks_like_person(phrase: str) -> bool:

@@ -13,8 +13,9 @@ from importlib import resources
 
 import pycountry
 
-from claims.extract.mentions import (GROUP_WORDS, PRONOUNS, TITLE_RE, TITLE_WORDS, Mention, looks_like_person, mention_kind,
-                                     split_role, without_contraction)
+from claims.extract.mentions import (DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, PRONOUNS, TITLE_RE, TITLE_WORDS,
+                                     Mention, looks_like_person, mention_at_text, mention_kind, split_role,
+                                     without_contraction)
 from claims.extract.quotes import QuoteSpan, paragraphs
 
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Miss|Senator|President)\s+")
@@ -22,10 +23,21 @@ NAME_WORD = r"(?:[A-Z]\.)+|[A-Z][\w’'-]*"
 CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])(?:" + NAME_WORD + r")(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|bin[ \t]+)?(?:"
                              + NAME_WORD + r"))+")
 # Words a title-case headline leaves in lower case ("Trump Supporter Screams 1 Controversial Word At Rally").
-MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with", "as", "vs"}
+MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with", "as", "vs",
+               "is", "are", "was", "were", "be", "from", "into", "via", "than"}  # "Maher Tells Guest ... is Beyond"
 NAME_WORD_ALONE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?![\w-])")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.$")  # "John Kerry." at a sentence's end; not "Jr." or "J."
+# "said Ross Eisenbrey of the Economic Policy Institute": the mention stops at the article after "of", so the
+# name would end in "of" (18 speakers on PolNeAR train).
+DANGLING_JOINER = re.compile(r"\s+(?:of|and|&)$")
+UNDOTTED_SUFFIX = re.compile(r"(?<=\s)(Jr|Sr)$")  # "Robert Casey Jr" and "Robert Casey Jr." are one name
+NOT_NAME_OPENERS = TITLE_WORDS | DESCRIPTORS
+# A document and its author before any comma (after one, a document is the speaker's aside: "Tom Fitton, ...
+# who sued to obtain records from ..."); the author ends before what is said of the document ("released
+# Wednesday", "in March", "obtained by ...").
+AUTHORED_DOCUMENT = re.compile(r"^[^,]*?\b(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\s+(?:by|from)\s+"
+                               r"(?P<author>[^,]+?)(?=$|,|\s+(?:in|on|[a-z]+ed)\b)")
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
              "The", "A", "An", "But", "And", "In", "On", "At", "As", "He", "She", "It", "They", "We", "I", "This",
@@ -86,8 +98,8 @@ class Speaker:
 
 
 def _strip_name(name: str) -> str:
-    name = SENTENCE_END.sub("", POSSESSIVE.sub("", name.strip(" ,")))
-    return HONORIFIC.sub("", name).strip()
+    name = DANGLING_JOINER.sub("", SENTENCE_END.sub("", POSSESSIVE.sub("", name.strip(" ,"))))
+    return UNDOTTED_SUFFIX.sub(r"\1.", HONORIFIC.sub("", name).strip())
 
 
 class SpeakerResolver:
@@ -98,22 +110,17 @@ class SpeakerResolver:
         self.people: dict[str, Person] = {}
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every person mention
         inside = [(q.start, q.end) for q in quotes]
-        headlines = _title_case_lines(text)
+        self.headlines = headlines = _title_case_lines(text)
         for match in TITLE_RE.finditer(text):
             if not _inside(match.start(), inside):
                 name = _strip_name(match.group("name"))
                 if looks_like_person(name) and len(name.split()) > 1:
-                    self._add(name, match.group("role"), match.start("name"))
+                    # "Donald Trump Finally Endorses House Speaker Paul Ryan.": in a title-case line the words
+                    # before a title are no part of the role (Ryan's role was "Endorses House Speaker").
+                    role = None if _inside(match.start(), headlines) else match.group("role")
+                    self._add(name, role, match.start("name"))
         for match in CAPITALISED_RUN.finditer(text):
-            words = match.group().split()
-            # "U.S. Secretary of State Antony Blinken" reads as runs "U.S. Secretary", "State Antony Blinken".
-            while words and (words[0] in NOT_NAMES or words[0].lower() in TITLE_WORDS or "." in words[0]):
-                words.pop(0)
-            # "Texas Governor Greg Abbott": the name is what follows the last title word.
-            titled = [k for k, word in enumerate(words[:-2]) if word.lower() in TITLE_WORDS]
-            if titled:
-                words = words[titled[-1] + 1:]
-            name = _strip_name(_after_possessive(" ".join(words)))
+            name = _name_in_run(match.group())
             if len(name.split()) > 1 and looks_like_person(name) and not _inside(match.start(), inside) \
                     and country(name) is None and not _inside(match.start(), headlines):
                 self._add(name, None, match.start())
@@ -172,6 +179,15 @@ class SpeakerResolver:
                 if p.role and p.first < before and any(w in p.role.lower() for w in words)]
         return max(fits, key=lambda p: p.first) if len(fits) >= 1 else None
 
+    def _named_in_headline(self, mention: Mention) -> Person | None:
+        """"Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’": in a title-case line a run of capitals is no
+        name; the speaker is the first person the article names within it."""
+        if len(mention.tokens) < 3 or not _inside(mention.start, self.headlines):
+            return None
+        i = bisect_left(self.positions, (mention.start, ""))
+        named = [name for at, name in self.positions[i:] if at < mention.end]
+        return self.people[named[0]] if named else None
+
     def resolve(self, mention: Mention, previous: Speaker | None) -> Speaker:
         phrase = mention.text.strip()
         low = phrase.lower()
@@ -190,6 +206,9 @@ class SpeakerResolver:
             if low in {"they", "we"} and previous and previous.kind in {"group", "organisation", "government"}:
                 return Speaker(previous.name, previous.role, previous.kind, 0.7)
             return Speaker(None, None, PRONOUNS.get(low), 0.5)
+        author = document_author(mention)
+        if author is not None:  # "a poll by the Pew Research Center": the center speaks
+            return self.resolve(author, previous)
         bare = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
         government = country(bare)
         if government:
@@ -200,7 +219,7 @@ class SpeakerResolver:
         if owned != name and owned[:1].isupper() and looks_like_person(_strip_name(owned)):
             name = owned
         if mention.kind == "name" and looks_like_person(_strip_name(name)):
-            person = self.lookup(name)
+            person = self.lookup(name) or self._named_in_headline(mention)
             if person:
                 return Speaker(person.name, role or person.role, "person", 0.95)
             stripped = _strip_name(name)
@@ -221,9 +240,33 @@ class SpeakerResolver:
         return Speaker(_strip_name(phrase), role, kind, 0.6)
 
 
+def document_author(mention: Mention) -> Mention | None:
+    """The author in "a recent report from Bloomberg New Energy Finance": who the speaker is (before, the
+    speaker was "report from Bloomberg New Energy Finance" or none, for 24 claims on PolNeAR train)."""
+    match = AUTHORED_DOCUMENT.search(mention.text)
+    if match is None or not match.group("author").strip():
+        return None
+    return mention_at_text(match.group("author"), mention.start + match.start("author"))
+
+
+def _name_in_run(run: str) -> str:
+    """The name a run of capitalised words ends in: "U.S. Secretary of State Antony Blinken" reads as runs
+    "U.S. Secretary", "State Antony Blinken"; "Democracy Corps’ Stan Greenberg", "Pastor Kevin Swanson"."""
+    words = _after_possessive(run).split()
+    while words and (words[0] in NOT_NAMES or words[0].lower() in NOT_NAME_OPENERS or "." in words[0]
+                     or words[0].endswith(("-based", "-born"))):
+        words.pop(0)
+    # "Texas Governor Greg Abbott", "Washington Political Editor Matthew Boyle": the name follows the last
+    # title or descriptor.
+    titled = [k for k, word in enumerate(words[:-2]) if word.lower() in NOT_NAME_OPENERS]
+    if titled:
+        words = words[titled[-1] + 1:]
+    return _strip_name(" ".join(words))
+
+
 def _after_possessive(name: str) -> str:
-    """"Media Research Center’s Brent Bozell" -> "Brent Bozell"."""
-    for mark in ("’s ", "'s "):
+    """"Media Research Center’s Brent Bozell" -> "Brent Bozell"; "Democracy Corps’ Stan Greenberg" too."""
+    for mark in ("’s ", "'s ", "s’ ", "s' "):
         if mark in name:
             name = name.rpartition(mark)[2]
     return name
