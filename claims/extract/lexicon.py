@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from lemminflect import getAllInflections
+from lemminflect import getAllInflections, getAllInflectionsOOV
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
     for line in _data_lines("reporting_verbs.tsv"):
         lemma, confidence, takes = line.split("\t")
         verb = ReportingVerb(lemma, float(confidence), takes == "object")
-        inflections = getAllInflections(lemma, upos="VERB") or {}
+        # Words newer than lemminflect's dictionary ("retweet") get its rule-made forms ("retweeted").
+        inflections = getAllInflections(lemma, upos="VERB") or getAllInflectionsOOV(lemma, upos="VERB")
         for form in {lemma, *(f for fs in inflections.values() for f in fs)}:
             forms.setdefault(form.lower(), verb)
     return forms
