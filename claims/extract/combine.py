@@ -4,7 +4,8 @@ On PolNeAR dev the tagger draws content boundaries better and finds far more rep
 the rules find sources and cues more surely and resolve speakers. So where both find a statement,
 the claim keeps the tagger's content and the rules' source, cue and speaker (unless the rules found
 no source, or the tagger tagged a different one or one that holds the rules' from further back: then
-the tagger's; and where the rules found only the quotes around the tagger's cue, only the quotes stand);
+the tagger's, save a subject before the content that the rules attribute to a source after it; and
+where the rules found only the quotes around the tagger's cue, only the quotes stand);
 where only one finds it, that one's claim stands. Mentions the rules did not resolve are resolved by the
 same speaker resolver, in document order. Around that: a tagger claim running on into a quote with a cue
 of its own is cut before it, a rules-only reported statement needs a sure enough cue and speaker, and a
@@ -12,9 +13,11 @@ claim cued inside another's content is part of it. Then the news conventions bot
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from claims.extract.attribution import attribute
+from claims.extract.cues import AFTER_CLOSING_CUE
 from claims.extract.content import ABBREVIATION_END, claim_kind
 from claims.extract.conventions import apply_news_conventions
 from claims.extract.mentions import mention_at
@@ -36,6 +39,8 @@ TAGGER_SURE = 0.6
 RULES_ALONE_SURE = 0.4
 # Sources that only stand for a noun before them: see _relative_source.
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# The word or mark after a cue (see _said_after).
+CLOSING_NEXT = re.compile(r"\s*(\w+|[^\w\s])")
 # Words that open a clause of its own after a content: a source past them is not the content's (see
 # _in_clause_after).
 OWN_CLAUSE_OPENERS = {"when", "while", "as", "after", "before", "because", "since", "if", "until", "though", "although",
@@ -82,7 +87,8 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
                                       extras={**rule.extras, "resolved": True}))
             continue
         ruled = rule.speaker_mention if rule is not None else None
-        if ruled is not None and _agrees(resolver.text, claim, ruled) and not _wider_source(claim, ruled):
+        if ruled is not None and (_agrees(resolver.text, claim, ruled) and not _wider_source(claim, ruled)
+                                  or _said_after(resolver.text, claim, rule)):
             claim = replace(claim, speaker=rule.speaker, speaker_role=rule.speaker_role,
                             speaker_kind=rule.speaker_kind, speaker_mention=rule.speaker_mention, cue=rule.cue,
                             confidence=max(claim.confidence, rule.confidence),
@@ -231,6 +237,28 @@ def _wider_source(claim: Claim, ruled: Span) -> bool:
     tagged = claim.speaker_mention
     return tagged is not None and not _inside_content(claim, tagged) and tagged.start < ruled.start \
         and ruled.end <= tagged.end
+
+
+def _said_after(text: str, claim: Claim, rule: Claim) -> bool:
+    """`The senator also plans to vote for it, Welch said.`: the tagger may take the subject before its content
+    for the source, with a cue of its own ("plans"), where the rules read that subject as part of what was said
+    and attribute it all to a source after it. With the tagger's source before its content and the rules' after
+    the content's start, the rules' was right in 24 of 29 pairs on PolNeAR train where one of them was, if their
+    source and cue both follow the content or their content holds the tagger's source (the two cues differing);
+    4 of 7 on dev. The losses had the rules' cue run on ("continue to take", "said yes", "a Trump tweet
+    attacking"), so it must close the clause (a mark or a word that may follow a closing cue): then 15 more
+    sources right on train against 2 lost (attributed matches direct 5324 -> 5328, all 10642 -> 10654) and dev
+    all 1264 -> 1265, direct unchanged."""
+    tagged, ruled, cue = claim.speaker_mention, rule.speaker_mention, rule.cue
+    if tagged is None or ruled is None or cue is None or tagged.end > claim.start or ruled.start <= claim.start:
+        return False
+    after = CLOSING_NEXT.match(text, cue.end)
+    if after is None or after.group(1).lower() not in AFTER_CLOSING_CUE:
+        return False
+    if ruled.start >= claim.end and cue.start >= claim.end:
+        return True
+    return any(a <= tagged.start < b for a, b in rule.pieces) \
+        and not (claim.cue is not None and claim.cue.start < cue.end and cue.start < claim.cue.end)
 
 
 def _in_clause_after(text: str, claim: Claim, span: Span) -> bool:
