@@ -278,9 +278,14 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     every later "Trump" went), except a speaker's name before a colon at the line's start."""
     spans = []
     for start, end in paragraphs(text):
+        # Most lines have a lower-case word within their first few: those are not split whole (the head's
+        # last word may be cut short, so it does not count).
+        head = text[start:start + 60].split()[:-1] if end - start > 60 else ()
+        if any(w[:1].islower() and w.lower() not in MINOR_WORDS for w in head):
+            continue
         words = text[start:end].split()
         if any(w[:1].islower() and w.lower() not in MINOR_WORDS for w in words):
-            continue  # most lines: a lower-case word comes within the first few
+            continue
         if sum(w[:1].isalpha() and w.lower() not in MINOR_WORDS for w in words) >= 4:
             colon = text.find(":", start, end)  # "Cecile Richards: ‘I’m Sick Of ...’" names who speaks
             spans.append((colon + 1 if 0 <= colon and len(text[start:colon].split()) <= 4 else start, end))
