@@ -19,13 +19,13 @@ def fast_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, never crossing a line break (each line of news text is a paragraph)."""
     if not text.strip():
         return []  # blingfire fails on a text with no words
-    sentences: list[Sentence] = []
-    for start, end in sentence_offsets(text):
-        # blingfire ends sentences at blank lines; a single line break ends one too.
-        for line in LINE.finditer(text, start, end):
-            if line.group().strip():
-                sentences.append(Sentence(line.start(), line.end()))
-    return sentences
+    # blingfire ends sentences at blank lines; a single line break ends one too.
+    return [line for start, end in sentence_offsets(text) for line in lines_of(text, start, end)]
+
+
+def lines_of(text: str, start: int, end: int) -> list[Sentence]:
+    """text[start:end] cut at its line breaks: the non-blank lines, as sentences (both paths' sentences)."""
+    return [Sentence(line.start(), line.end()) for line in LINE.finditer(text, start, end) if line.group().strip()]
 
 
 def sentence_offsets(text: str) -> list[tuple[int, int]]:
