@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from claims.extract.lexicon import titles
@@ -16,6 +17,9 @@ ARTICLES = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "m
 # relative clause ("Christie, who has campaigned ..., blasted"), which may run longer; one that long is no
 # part of the source phrase.
 ASIDE_TOKENS = 20
+# How many phrases the name functions remember (split_role, looks_like_person, ...): a long ingest meets
+# new ones for ever, so the caches are bounded.
+NAME_CACHE = 1 << 16
 RELATIVE_CLAUSE_TOKENS = 40
 NEGATED_AUXILIARY = re.compile(r"n[’']t$")
 VERB_GROUP_ADVERBS = {"quite", "just", "really", "even", "yet", "simply", "ever", "necessarily"}
@@ -304,6 +308,7 @@ NOT_ROLE_ENDS = (STOPS | JOINERS | {"including", "named", "called"}) - {"and", "
 AFFILIATION = re.compile(r"(?P<named>.*\b[A-Z][\w’'.-]*)\s+of\s+(?:the\s+)?[A-Z][^,]*")
 
 
+@lru_cache(maxsize=NAME_CACHE)  # a pure function of a phrase that recurs in every article ("Trump")
 def split_role(phrase: str) -> tuple[str | None, str]:
     """'U.S. Secretary of State Antony Blinken' -> ('U.S. Secretary of State', 'Antony Blinken')."""
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)  # "(R-Ohio)"
@@ -364,6 +369,7 @@ def _affiliated_person(named: str) -> bool:
     return len(name.split()) > 1 and looks_like_person(name)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def looks_like_person(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 5:

@@ -9,9 +9,10 @@ the claim's speaker_mention stays as it was. The counts below are of claims on P
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from claims.extract.mentions import (DESCRIPTORS, DETERMINERS, DOCUMENT_NOUNS, GROUP_WORDS, OBJECT_PRONOUNS, OPENERS,
-                                     STOPS, TITLE_WORDS, Mention, looks_like_person, mention_at_text)
+from claims.extract.mentions import (DESCRIPTORS, DETERMINERS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, OBJECT_PRONOUNS,
+                                     OPENERS, STOPS, TITLE_WORDS, Mention, looks_like_person, mention_at_text)
 
 # "Jacob Shiansky, 24, who was visiting ...": the mention began at the age; the name stands before it
 # (16 claims named "24, who was visiting Manhattan from South Carolina" and the like).
@@ -76,13 +77,20 @@ def narrower_mention(text: str, mention: Mention) -> Mention | None:
     phrase = mention.text
     if AGE_ASIDE.match(phrase) or opens_relative_clause(phrase):
         return name_before_comma(text, mention.start)
+    part = _name_part(phrase)
+    return mention_at_text(part[1], mention.start + part[0]) if part else None
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _name_part(phrase: str) -> tuple[int, str] | None:
+    """(where in `phrase`, what) the part left by the first cut that applies, if any."""
     for cut in (_after_dateline, _after_caption, _before_dash, _before_verb):
         span = cut(phrase)
         if span is not None:
             start, end = span
             inner = phrase[start:end].strip(" ,")
             if inner:
-                return mention_at_text(inner, mention.start + phrase.index(inner, start))
+                return phrase.index(inner, start), inner
     return None
 
 
@@ -186,6 +194,7 @@ def _reads_as_role(words: list[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def names_a_group(phrase: str) -> bool:
     """Whether a phrase names a group of people: a share of them, or a plural head ("voters", "supporters")."""
     words = [w.lower().strip(".,’'") for w in phrase.split()]

@@ -13,7 +13,7 @@ from importlib import resources
 
 import pycountry
 
-from claims.extract.mentions import (DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, PRONOUNS, TITLE_RE, TITLE_WORDS,
+from claims.extract.mentions import (DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
                                      Mention, looks_like_person, mention_at_text, mention_kind, split_role,
                                      without_contraction)
 from claims.extract.quotes import QuoteSpan, paragraphs
@@ -99,6 +99,7 @@ class Speaker:
     certainty: float  # how sure the resolution is, 0..1; folded into the claim's confidence
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def _strip_name(name: str) -> str:
     name = DANGLING_JOINER.sub("", SENTENCE_END.sub("", POSSESSIVE.sub("", name.strip(" ,"))))
     return UNDOTTED_SUFFIX.sub(r"\1.", HONORIFIC.sub("", name).strip())
@@ -274,6 +275,7 @@ def document_author(mention: Mention) -> Mention | None:
     return mention_at_text(match.group("author"), mention.start + match.start("author"))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def _name_in_run(run: str) -> str:
     """The name a run of capitalised words ends in: "U.S. Secretary of State Antony Blinken" reads as runs
     "U.S. Secretary", "State Antony Blinken"; "Democracy Corps’ Stan Greenberg", "Pastor Kevin Swanson"."""
