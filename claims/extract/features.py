@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from functools import lru_cache
 from itertools import groupby
+from operator import attrgetter
 
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.text_units import Unit
@@ -26,6 +27,8 @@ VERB_LIKE_WORDS = frozenset("is was were are be been has have had will would cou
                             "did does do said says".split())
 CLAUSE_OPENERS = frozenset("while which who whom whose when where although though because but and so as after "
                            "before since meaning including even whereas".split())
+# A token's text and lower-case text, read for every token of a unit at C speed.
+_TEXT, _LOWER = attrgetter("text"), attrgetter("lower")
 # A long-running ingest meets new words for ever; past this many the word caches start again.
 CACHE_LIMIT = 200_000
 
@@ -144,12 +147,15 @@ class FeatureMaker:
     def unit_features(self, text: str, unit: Unit, previous: Unit | None = None) -> list[list]:
         tokens, verbs = unit.tokens, self._verbs
         n = len(tokens)
-        lows = [t.lower for t in tokens]
+        lows = list(map(_LOWER, tokens))
         inside = _inside_quotes(unit)
         verb_at = [i for i, low in enumerate(lows) if low in verbs and not inside[i]]
         first_verb = verb_at[0] if verb_at else n
-        cache, seen = self._tokens, self._seen_token
-        looks = [cache.get(t.text) or seen(t.text) for t in tokens]
+        words = list(map(_TEXT, tokens))
+        looks = list(map(self._tokens.get, words))
+        if None in looks:  # words met for the first time
+            seen = self._seen_token
+            looks = [look or seen(word) for look, word in zip(looks, words)]
         start_pad, end_pad = self._pads
         padded = [start_pad, start_pad, *(near for _, near in looks), end_pad, end_pad]
         shared = self._unit_wide(text, unit, previous)
