@@ -20,7 +20,22 @@ def fast_sentences(text: str) -> list[Sentence]:
     if not text.strip():
         return []  # blingfire fails on a text with no words
     # blingfire ends sentences at blank lines; a single line break ends one too.
-    return [line for start, end in sentence_offsets(text) for line in lines_of(text, start, end)]
+    return [line for start, end in _joined(text, sentence_offsets(text)) for line in lines_of(text, start, end)]
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """blingfire's sentences, each joined to the next when that one goes on in lower case on the same line:
+    blingfire ends a sentence at a quote's `?` or `!` before its cue (`"Who wants to live at home at 29?" |
+    she said.`), and no sentence starts with a lower-case word. Joins 41 pairs on PolNeAR train; direct
+    matches 5677 -> 5678 (attributed 5382 -> 5385, all attributed 10807 -> 10811) and dev direct 642 -> 643
+    (F1 90.6 -> 90.7)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and text[start:start + 1].islower() and "\n" not in text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def lines_of(text: str, start: int, end: int) -> list[Sentence]:
