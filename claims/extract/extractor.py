@@ -58,7 +58,7 @@ class Extractor:
             if problem:
                 raise ValueError(problem)
         if self._pipeline is None:
-            return [_fast_claims(text, kind, speaker) for text, kind, speaker in zip(texts, kinds, speakers)]
+            return [_fast_claims_paused(text, kind, speaker) for text, kind, speaker in zip(texts, kinds, speakers)]
         with _collection_paused():  # stanza's words of every text live until the texts are done anyway
             return self._stanza_claims(texts, kinds, speakers)
 
@@ -135,12 +135,18 @@ def _collection_paused():
             gc.enable()
 
 
-def _fast_claims(text: str, kind: str, speaker: str | None) -> list[Claim]:
+def _fast_claims_paused(text: str, kind: str, speaker: str | None) -> list[Claim]:
+    # Paused around the call: the document's tokens and units are freed when it returns, before the
+    # collector runs again and would otherwise walk them once more.
     with _collection_paused():
-        sentences = fast_sentences(text)
-        if kind == "transcript":  # a transcript's claims are its turns; the article stage would go unused
-            return transcript_claims(text, sentences)
-        return claims_of_kind(text, sentences, kind, speaker, extract_claims(text, sentences))
+        return _fast_claims(text, kind, speaker)
+
+
+def _fast_claims(text: str, kind: str, speaker: str | None) -> list[Claim]:
+    sentences = fast_sentences(text)
+    if kind == "transcript":  # a transcript's claims are its turns; the article stage would go unused
+        return transcript_claims(text, sentences)
+    return claims_of_kind(text, sentences, kind, speaker, extract_claims(text, sentences))
 
 
 def _with_kind(item: tuple, kind: str, speaker: str | None) -> tuple:
