@@ -11,3 +11,11 @@ def summary(claim):
 def only(claims):
     assert len(claims) == 1, [summary(c) for c in claims]
     return claims[0]
+
+
+def check_offsets(text, claim):
+    """The claim's text, source and cue are the document's own characters at their offsets."""
+    assert claim.text == " ".join(text[a:b] for a, b in claim.pieces)
+    for span in (claim.speaker_mention, claim.cue):
+        if span:
+            assert text[span.start:span.end] == span.text

@@ -5,17 +5,10 @@ quotation with its marks; for a reported statement, the clause), who said it, wi
 that name the speaker and the cue.
 """
 import pytest
-from claim_helpers import only, summary
+from claim_helpers import check_offsets, only, summary
 
 
 WIN = "“We will win this race,”"
-
-
-def check_offsets(text, claim):
-    assert claim.text == " ".join(text[a:b] for a, b in claim.pieces)
-    for span in (claim.speaker_mention, claim.cue):
-        if span:
-            assert text[span.start:span.end] == span.text
 
 
 # --- direct quotes: where the cue stands ---------------------------------------------------------

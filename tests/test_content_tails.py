@@ -1,12 +1,7 @@
 """Where contents end around a closed quote, and the fast path's sentences around one (handmade texts)."""
+from claim_helpers import check_offsets
+
 from claims.extract.segment import fast_sentences
-
-
-def check_offsets(text, claim):
-    assert claim.text == " ".join(text[a:b] for a, b in claim.pieces)
-    for span in (claim.speaker_mention, claim.cue):
-        if span:
-            assert text[span.start:span.end] == span.text
 
 
 # --- `“…,” as X put it` -----------------------------------------------------------------------------
