@@ -233,16 +233,17 @@ class SpeakerResolver:
             name = owned
         # "Homeland Security Deputy Secretary Alejandro Mayorkas", "Clark County Sheriff Joe Lombardo": a
         # role split_role does not know, before a name.
-        known = looks_like_person(_strip_name(name)) and self.lookup(name) is not None
-        titled = split_at_last_title(name) if clean and not known else None
+        named = self.lookup(name) if looks_like_person(_strip_name(name)) else None  # the person, if the text names them
+        titled = split_at_last_title(name) if clean and named is None else None
         if titled is not None:  # the title goes before an aside ("Congressman, a Trump supporter")
             title, name = titled
             role = f"{title}, {role}" if role and "," in phrase else " ".join(filter(None, (role, title)))
+            named = self.lookup(name)
         # "supporters of Democrat Hillary Clinton", "lawyers for both Donald and Ivana Trump": a group of people
         # speaks, not the person named after its head.
         group_headed = clean and names_a_group(bare) and not bare[:1].isupper() and "," not in bare
         if mention.kind == "name" and looks_like_person(_strip_name(name)) and not group_headed:
-            person = self.lookup(name) or self._named_in_headline(mention)
+            person = named or self._named_in_headline(mention)
             if person:
                 return Speaker(person.name, role or person.role, "person", 0.95)
             stripped = _strip_name(name)
