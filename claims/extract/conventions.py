@@ -186,8 +186,7 @@ def _resumed_in_its_sentence(text: str, before: Claim, claim: Claim, cue: Span) 
     own)."""
     if PARTICIPLE_AFTER_COMMA.search(text, cue.end, claim.start):
         return False
-    closed_by_comma = text[before.end - 2:before.end].strip("”\"'") == ","
-    return closed_by_comma or text[claim.start:claim.end].lstrip("“\"'`")[:1].islower()
+    return _closed_by_comma(text, before.end) or text[claim.start:claim.end].lstrip("“\"'`")[:1].islower()
 
 
 def _quoted_tail(text: str, units: list[Unit], starts: list[int], quotes: list[QuoteSpan],
@@ -240,7 +239,7 @@ def _aside_after(text: str, quotes: list[QuoteSpan], start: int, end: int) -> in
     the later quotes too matched 6 more direct quotes on PolNeAR train (14 of the 18 contents it cuts
     against 8 before), dev even (one gained, one lost); with the clauses of time too it lost 2 on train."""
     for quote in quotes:
-        if quote.start < start or quote.end >= end or text[quote.end - 2:quote.end].strip("”\"'") != ",":
+        if quote.start < start or quote.end >= end or not _closed_by_comma(text, quote.end):
             continue
         after = text[quote.end:end].split()
         if not after:
@@ -248,6 +247,11 @@ def _aside_after(text: str, quotes: list[QuoteSpan], start: int, end: int) -> in
         if _participle_word(after[0]) or (quote.start == start and after[0] in TIME_CLAUSE_OPENERS):
             return quote.end
     return None
+
+
+def _closed_by_comma(text: str, quote_end: int) -> bool:
+    """`“...,”`: the quote ending at quote_end closes with a comma inside its mark."""
+    return text[quote_end - 2:quote_end].strip("”\"'") == ","
 
 
 def _participle_word(word: str) -> bool:
