@@ -11,7 +11,7 @@ from stanza.models.common.doc import Document
 from stanza.pipeline.processor import Processor, register_processor
 
 from claims.extract.combine import extract_claims
-from claims.extract.segment import lines_of
+from claims.extract.segment import joined_on_their_line, lines_of
 from claims.model import Sentence
 
 if not hasattr(Document, "claims"):
@@ -44,17 +44,13 @@ UNFINISHED = re.compile(r"""(?:
 
 def joined_where_unfinished(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """`sentences`, each that ends unfinished (UNFINISHED) joined to the next when that is on the same line."""
-    joined: list[Sentence] = []
-    for sentence in sentences:
-        if joined and _unfinished(text, joined[-1]) and "\n" not in text[joined[-1].end:sentence.start]:
-            joined[-1] = Sentence(joined[-1].start, sentence.end)
-        else:
-            joined.append(sentence)
-    return joined
+    spans = joined_on_their_line(text, [(s.start, s.end) for s in sentences],
+                                 lambda before, span: _unfinished(text, *before))
+    return [Sentence(start, end) for start, end in spans]
 
 
-def _unfinished(text: str, sentence: Sentence) -> bool:
-    return UNFINISHED.search(text, max(sentence.start, sentence.end - 8), sentence.end) is not None
+def _unfinished(text: str, start: int, end: int) -> bool:
+    return UNFINISHED.search(text, max(start, end - 8), end) is not None
 
 
 @register_processor("attribution")

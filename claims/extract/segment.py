@@ -6,6 +6,7 @@ blingfire is the fast path: compiled, no model files, far faster.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from ctypes import byref, c_char_p, c_int, c_int32, create_string_buffer
 
 import blingfire
@@ -29,13 +30,20 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     she said.`), and no sentence starts with a lower-case word. Joins 41 pairs on PolNeAR train; direct
     matches 5677 -> 5678 (attributed 5382 -> 5385, all attributed 10807 -> 10811) and dev direct 642 -> 643
     (F1 90.6 -> 90.7)."""
-    out: list[tuple[int, int]] = []
+    return joined_on_their_line(text, spans, lambda before, span: text[span[0]:span[0] + 1].islower())
+
+
+def joined_on_their_line(text: str, spans: list[tuple[int, int]],
+                         goes_on: Callable[[tuple[int, int], tuple[int, int]], bool]) -> list[tuple[int, int]]:
+    """`spans` (start, end, in order), each joined to the one before where goes_on(before, span) and no line
+    break lies between them (both paths mend their segmenter's splits this way)."""
+    joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and text[start:start + 1].islower() and "\n" not in text[out[-1][1]:start]:
-            out[-1] = (out[-1][0], end)
+        if joined and goes_on(joined[-1], (start, end)) and "\n" not in text[joined[-1][1]:start]:
+            joined[-1] = (joined[-1][0], end)
         else:
-            out.append((start, end))
-    return out
+            joined.append((start, end))
+    return joined
 
 
 def lines_of(text: str, start: int, end: int) -> list[Sentence]:
