@@ -18,13 +18,13 @@ from claims.extract.speakers import Speaker, SpeakerResolver
 from claims.extract.text_units import Unit
 from claims.model import Claim, Span, claim_text
 
-SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*"
-                       r"(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'-]*)){0,4})")
+# The name that signs a quote: up to five capitalised words or initials on one line.
+SIGNED_NAME = r"(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'-]*)){0,4})"
+SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*" + SIGNED_NAME)
 # `“...”` and, on the next line, `- Bernie Sanders.` or `-President Obama, tweeting after ...`: a signature
 # line, where a hyphen serves as the dash; the name ends its line or goes on with a comma.
-LINE_SIGNATURE = re.compile(r"[^\S\n]*\.?[^\S\n]*\n\s*(?P<dash>[―—–-]|--)[^\S\n]*"
-                            r"(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'-]*)){0,4})"
-                            r"(?=\.?[^\S\n]*(?:\n|$)|,)")
+LINE_SIGNATURE = re.compile(r"[^\S\n]*\.?[^\S\n]*\n\s*(?P<dash>[―—–-]|--)[^\S\n]*" + SIGNED_NAME
+                            + r"(?=\.?[^\S\n]*(?:\n|$)|,)")
 SCARE_QUOTE_WORDS = 4
 
 
