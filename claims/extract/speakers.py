@@ -22,12 +22,16 @@ from claims.extract.speaker_names import (LOCAL_TITLES, names_a_group, narrower_
 
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Miss|Senator|President)\s+")
 NAME_WORD = r"(?:[A-Z]\.)+|[A-Z][\w’'-]*"
-CAPITALISED_RUN = re.compile(r"(?<![\w’'.-])(?:" + NAME_WORD + r")(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|bin[ \t]+)?(?:"
-                             + NAME_WORD + r"))+")
+# CAPITALISED_RUN and NAME_WORD_ALONE scan whole texts. Each starts with its first capital (the look-behind
+# for a word's start comes after it), so that `re` skips from capital to capital at C speed instead of trying
+# the pattern at every character: half the time, the same matches. "\.(?:[A-Z]\.)*|[\w’'-]*" is NAME_WORD
+# after its capital.
+CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'.-].)(?:\.(?:[A-Z]\.)*|[\w’'-]*)"
+                             r"(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|bin[ \t]+)?(?:" + NAME_WORD + r"))+")
 # Words a title-case headline leaves in lower case ("Trump Supporter Screams 1 Controversial Word At Rally").
 MINOR_WORDS = {"a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with", "as", "vs",
                "is", "are", "was", "were", "be", "from", "into", "via", "than"}  # "Maher Tells Guest ... is Beyond"
-NAME_WORD_ALONE = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?![\w-])")
+NAME_WORD_ALONE = re.compile(r"[A-Z](?<![\w-].)[\w-]*(?:[’'][A-Z][\w-]*)?(?![\w-])")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.$")  # "John Kerry." at a sentence's end; not "Jr." or "J."
 # "said Ross Eisenbrey of the Economic Policy Institute": the mention stops at the article after "of", so the

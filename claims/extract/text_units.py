@@ -41,12 +41,20 @@ class Token(NamedTuple):
 
 
 _new_tuple = tuple.__new__  # Token's own __new__ is a Python call per token, a fifth of tokenising
+# Each word with the white space before it (\S, WORD's last choice, leaves nothing else between words):
+# findall hands back plain strings and the offsets follow from their lengths, where finditer made a match
+# object and three calls on it per word (a sixth of tokenising).
+SPACED_WORD = re.compile(r"(\s*)(" + WORD.pattern + ")", re.VERBOSE)
 
 
 def tokens_between(text: str, start: int, end: int) -> list[Token]:
     """The words and marks of text[start:end]."""
-    return [_new_tuple(Token, (m.start(), m.end(), word, word.lower(), word[:1].isupper(), word[:1].isalnum()))
-            for m in WORD.finditer(text, start, end) for word in (m.group(),)]
+    tokens, at = [], start
+    for space, word in SPACED_WORD.findall(text, start, end):
+        begin = at + len(space)
+        at = begin + len(word)
+        tokens.append(_new_tuple(Token, (begin, at, word, word.lower(), word[:1].isupper(), word[:1].isalnum())))
+    return tokens
 
 
 QUESTION_QUOTE_END = re.compile(r"[?!…][”\"'’»]+\s*$")
