@@ -6,13 +6,14 @@ attribution.py resolves the speakers and makes the claims.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.extract.content import (MIN_CONTENT_WORDS, closes_quote, content_after, inside_quote,
                                     introduced_quote_start, opens_quote, relative_clause_end, second_quote)
 from claims.extract.cue_phrases import as_after_quote, cued_before
 from claims.extract.lexicon import ReportingVerb, reporting_verbs
 from claims.extract.mentions import OPENERS, Mention, make_mention, scan_back, scan_forward
-from claims.extract.text_units import Token, Unit
+from claims.extract.text_units import LOWER_OF, Token, Unit
 from claims.model import Span
 
 
@@ -91,21 +92,19 @@ def find_in_unit(text: str, unit: Unit) -> list[Found]:
     tokens = unit.tokens
     verbs = reporting_verbs()
     found: list[Found] = [f for f in [_speaker_label(text, unit)] if f]
-    i = 0
-    while i < len(tokens):
+    cue_words = _cue_words()
+    # Only a cue word is looked at further (a few in a hundred tokens), picked out in one pass at C speed.
+    for i in [i for i, low in enumerate(map(LOWER_OF, tokens)) if low in cue_words]:
         token = tokens[i]
         low = token.lower
         verb = verbs.get(low)
-        # Only a cue word is checked against the quotes: the check for every token was a tenth of the rules' time.
-        if not (verb or low == "according" or low in PUT_IT) or not token.is_word or inside_quote(token, unit):
-            i += 1
+        if not token.is_word or inside_quote(token, unit):
             continue
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             f = _according_to(text, unit, i, found)
             if f:
                 found.append(f)
-            i += 2
-            continue
+            continue  # "to", after it, is no cue word
         if verb and not (token.is_capitalised and i > 0 and low not in {"says", "said"}):
             f = _verb_cue(text, unit, i, verb, found)
             if f:
@@ -114,8 +113,13 @@ def find_in_unit(text: str, unit: Unit) -> list[Found]:
             f = _verb_cue(text, unit, i + 1, PUT_IT_CUE, found, first=i)
             if f:
                 found.append(f)
-        i += 1
     return _without_repeats(_cut_overlaps(text, found))
+
+
+@lru_cache(maxsize=None)
+def _cue_words() -> frozenset[str]:
+    """The words find_in_unit looks at: reporting verbs, "according" (to) and "put" (it)."""
+    return frozenset(reporting_verbs()) | {"according"} | PUT_IT
 
 
 def _without_repeats(found: list[Found]) -> list[Found]:

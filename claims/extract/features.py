@@ -12,10 +12,9 @@ from bisect import bisect_right
 from collections.abc import Collection
 from functools import lru_cache
 from itertools import groupby
-from operator import attrgetter
 
 from claims.extract.lexicon import reporting_verbs
-from claims.extract.text_units import Unit
+from claims.extract.text_units import LOWER_OF, TEXT_OF, Unit
 
 QUOTE_MARK_TEXTS = {"“", "”", '"', "``", "''", "«", "»", "„", "‘", "’", "'"}
 NEAR_VERB = 8  # how far (in tokens) the distance to a reporting verb is told apart
@@ -27,8 +26,6 @@ VERB_LIKE_WORDS = frozenset("is was were are be been has have had will would cou
                             "did does do said says".split())
 CLAUSE_OPENERS = frozenset("while which who whom whose when where although though because but and so as after "
                            "before since meaning including even whereas".split())
-# A token's text and lower-case text, read for every token of a unit at C speed.
-_TEXT, _LOWER = attrgetter("text"), attrgetter("lower")
 # A long-running ingest meets new words for ever; past this many the word caches start again.
 CACHE_LIMIT = 200_000
 
@@ -147,11 +144,11 @@ class FeatureMaker:
     def unit_features(self, text: str, unit: Unit, previous: Unit | None = None) -> list[list]:
         tokens, verbs = unit.tokens, self._verbs
         n = len(tokens)
-        lows = list(map(_LOWER, tokens))
+        lows = list(map(LOWER_OF, tokens))
         inside = _inside_quotes(unit)
         verb_at = [i for i, low in enumerate(lows) if low in verbs and not inside[i]]
         first_verb = verb_at[0] if verb_at else n
-        words = list(map(_TEXT, tokens))
+        words = list(map(TEXT_OF, tokens))
         looks = list(map(self._tokens.get, words))
         if None in looks:  # words met for the first time
             seen = self._seen_token
