@@ -19,6 +19,7 @@ from claims.extract.text_units import LOWER_OF, TEXT_OF, Unit
 QUOTE_MARK_TEXTS = {"“", "”", '"', "``", "''", "«", "»", "„", "‘", "’", "'"}
 NEAR_VERB = 8  # how far (in tokens) the distance to a reporting verb is told apart
 NEIGHBOURS = (-2, -1, 1, 2)
+NEIGHBOUR_PREFIXES = tuple(f"{offset:+d}:" for offset in NEIGHBOURS)  # "-2:w=said"
 # A clause break ends many a content that the tagger ran on with: ", while ...", ", which ...", "and
 # warned ..." (dev: 183 misses where a prediction ran past the gold's end). A conjunction starts a clause
 # when a verb-like word follows it; without a POS tagger, these words and "-ed" stand for one.
@@ -75,7 +76,8 @@ class FeatureMaker:
     def _keep(self, features: list[str]) -> tuple:
         if self.known is None:
             return tuple(features)
-        return tuple(f.encode() for f in features if f in self.known)
+        known = self.known
+        return tuple([f.encode() for f in features if f in known])
 
     def _known_bigrams(self) -> dict[str, dict[str, tuple]]:
         """first word -> second word -> (its "bigram=" features, its "bigram+=" features), known ones only:
@@ -109,7 +111,7 @@ class FeatureMaker:
             if verb.takes_object:
                 own.append("rv_object")
         told = [f"w={low}"] + (["rv"] if low in self._verbs else []) + (["cap"] if word[:1].isupper() else [])
-        near = tuple(self._keep([f"{offset:+d}:{f}" for f in told]) for offset in NEIGHBOURS)
+        near = tuple(self._keep([prefix + f for f in told]) for prefix in NEIGHBOUR_PREFIXES)
         looks = self._tokens[word] = (self._keep(own), near)
         return looks
 
