@@ -302,7 +302,7 @@ def test_a_participles_source_is_the_subject_of_its_clause_not_the_contents_firs
 
 
 def test_it_opening_a_clause_is_the_subject_a_participle_shares():
-    from claims.extract.cues import unit_subject
+    from claims.extract.subjects import unit_subject
     from claims.extract.segment import fast_sentences
     from claims.extract.text_units import document_units
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from claims.extract.content import claim_kind, trim_content
-from claims.extract.cues import Found, closing_attribution, find_in_unit
+from claims.extract.cues import Found, find_in_unit
+from claims.extract.subjects import closing_attribution
 from claims.extract.mentions import Mention
 from claims.extract.quotes import QuoteSpan
 from claims.extract.speakers import Speaker, SpeakerResolver

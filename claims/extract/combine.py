@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from claims.extract.attribution import attribute
-from claims.extract.cues import AFTER_CLOSING_CUE
+from claims.extract.subjects import AFTER_CLOSING_CUE
 from claims.extract.content import ABBREVIATION_END, claim_kind
 from claims.extract.conventions import apply_news_conventions
 from claims.extract.mentions import mention_at

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from claims.extract.attribution import SIGNATURE
 from claims.extract.content import QUOTE_CLOSERS, QUOTE_OPENERS, claim_kind, described_as_end
-from claims.extract.cues import closing_attribution
+from claims.extract.subjects import closing_attribution
 from claims.extract.mentions import Mention, make_mention, scan_forward
 from claims.extract.quotes import QuoteSpan
 from claims.extract.text_units import Token, Unit

@@ -12,16 +12,12 @@ from claims.extract.content import (MIN_CONTENT_WORDS, closes_quote, content_aft
                                     introduced_quote_start, opens_quote, relative_clause_end, second_quote)
 from claims.extract.cue_phrases import as_after_quote, cued_before
 from claims.extract.lexicon import ReportingVerb, reporting_verbs
-from claims.extract.mentions import OPENERS, Mention, make_mention, scan_back, scan_forward
-from claims.extract.text_units import LOWER_OF, Token, Unit
+from claims.extract.mentions import Mention, make_mention, scan_back, scan_forward
+from claims.extract.subjects import AUXILIARIES, PRONOUN_SUBJECTS, unit_subject
+from claims.extract.text_units import LOWER_OF, Token, Unit, token_span
 from claims.model import Span
 
 
-# Words that stand between a subject and its reporting verb and belong to the cue ("has also said").
-AUXILIARIES = {"has", "have", "had", "also", "later", "previously", "would", "will", "reportedly", "repeatedly",
-               "once", "again", "publicly", "privately", "then", "recently", "further", "did", "does", "do",
-               "just", "often", "frequently", "already", "has", "had", "first", "even", "quickly", "initially",
-               "flatly", "explicitly", "openly", "separately", "bluntly", "simply", "previously"}
 NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "my",
                 "your", "another", "no", "any", "each", "every"}
 # Forms that are as often nouns as verbs: taken as cues only right after a name or a pronoun.
@@ -38,20 +34,10 @@ NOUN_OR_VERB = {"state", "states", "post", "posts", "report", "reports", "call",
 # Rules-only "state(s)" claims were right in 9 of 50 cases on PolNeAR train, 1 of 4 on dev; with this,
 # all-attributions precision went from 81.4 to 81.6 on train (dev: two spurious claims fewer, F1 flat).
 STATE_VERB_NEXT = {"that", ":", ",", "in", "on"}
-PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
-# "it" too ("Meanwhile, it attacked Trump, saying ..."): one more direct quote right on PolNeAR dev, none
-# changed on train.
-SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 NOT_LABELS = {"update", "updated", "note", "editor", "read", "related", "watch", "photo", "photos", "video", "source",
               "sources", "correction", "clarification", "warning", "disclosure", "advertisement", "listen", "see",
               "more", "also", "full", "here", "by", "and", "but", "so", "yes", "no", "why", "what", "how", "when"}
 LABEL_JOINERS = {"of", "the", "’s", "'s", "-", ".", "de", "van", "von"}
-# What may follow a closing cue ("..., Ann Smith said in a statement."): the sentence ends or an adjunct
-# follows. "Ann Smith said that ..." opens a statement of its own instead.
-AFTER_CLOSING_CUE = {".", ",", ";", "?", "!", "—", "–", "in", "on", "at", "of", "to", "during", "after", "before",
-                     "when", "while", "as", "last", "this", "earlier", "later", "yesterday", "today", "recently",
-                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "about", "from",
-                     "with", "via", "afterward", "afterwards", "then", "again", "per"}
 # Words before an -ing cue that make it a participle sharing the clause's subject ("by saying", "despite
 # admitting"); "despite", "upon", "when" and "without" gave one more direct quote its source on dev, one on train.
 PARTICIPLE_OPENERS = {"by", "while", "after", "before", "despite", "upon", "when", "without"}
@@ -68,9 +54,6 @@ PLACE_PREPOSITIONS = {"in", "at", "during"}  # not "on": "insist on", "agreed on
 # _title_in_setting.
 SETTING_OPENERS = {"in", "on", "at", "during", "speaking", "appearing", "writing"}
 ADJUNCT_OPENERS = {"before", "after", "as", "while", "when", "with", "from", "until", "since"}
-# A verb before its source closes a quote only if it is one of the sure ones (say, tell, add...): "...,”
-# described the impact as ..." goes on with a clause of its own.
-INVERTED_CLOSING_SURE = 0.85
 # "As Ann Smith put it, “...”": "put it" cues what follows (5 of 12 such quotes were missed on PolNeAR train).
 # With it train direct matched 5669 to 5673 (F1 89.26 to 89.29), all 11830 to 11834; dev one more each.
 PUT_IT = {"put", "puts"}
@@ -180,17 +163,13 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
     return found
 
 
-def _span(text: str, tokens: list[Token], a: int, b: int) -> Span:
-    return Span(tokens[a].start, tokens[b - 1].end, text[tokens[a].start:tokens[b - 1].end])
-
-
 def _according_to(text: str, unit: Unit, i: int, found: list[Found]) -> Found | None:
     tokens = unit.tokens
     source = scan_forward(tokens, i + 2)
     mention = make_mention(text, source)
     if not mention:
         return None
-    cue = _span(text, tokens, i, i + 2)
+    cue = token_span(text, tokens, i, i + 2)
     after = i + 2 + len(source)
     before_start = found[-1].pieces[-1][1] if found and found[-1].pieces else unit.start
     if text[before_start:tokens[i].start].strip(" ,—–-\n") and i > 1:
@@ -220,7 +199,7 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found], first: in
         or (closes_quote(tokens[j - 1], unit) and text[:tokens[j - 1].start].rstrip().endswith(",")))
     if participial:
         return _participial(text, unit, i, verb, found)
-    cue = _span(text, tokens, j, i + 1)
+    cue = token_span(text, tokens, j, i + 1)
     source = scan_back(tokens, j)
     k = j - len(source) if source else j
     if source and source[0].start != tokens[k].start:
@@ -330,83 +309,9 @@ def _participial(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Fou
     tail = content_after(text, unit, i + 1, verb)
     if tail is None:
         return None
-    cue = _span(text, tokens, i, i + 1)
+    cue = token_span(text, tokens, i, i + 1)
     return Found([tail], cue, mention, verb.confidence * 0.8, participial=True)
 
 
 def before_is_boundary(tokens: list[Token], j: int, unit: Unit) -> bool:
     return j == 0 or closes_quote(tokens[j - 1], unit) or tokens[j - 1].text in {",", "—", "–"}
-
-
-def unit_subject(text: str, unit: Unit, before: int | None = None) -> Mention | None:
-    """The name a participle or a second verb shares: the first name that opens a clause and is
-    followed by a verb ("Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...")."""
-    tokens = unit.tokens[:before]
-    for p, token in enumerate(tokens):
-        opens_clause = p == 0 or tokens[p - 1].text == "," or tokens[p - 1].lower in OPENERS
-        if token.lower in SUBJECT_PRONOUNS and opens_clause and not inside_quote(token, unit) \
-                and p + 1 < len(tokens) and tokens[p + 1].is_word:
-            return make_mention(text, tokens[p:p + 1])  # "Then he cut into Bush, calling him ..."
-        if not (token.is_capitalised and (p == 0 or tokens[p - 1].text == "," or _after_quoted_clause(text, unit, p))) \
-                or inside_quote(token, unit) \
-                or token.lower in OPENERS or token.lower.endswith("ing"):
-            continue
-        run = p
-        while run < len(tokens) and (tokens[run].is_capitalised or tokens[run].text in {"’s", "'s", "-", "."}):
-            run += 1
-        verb_at = _after_aside(tokens, run)
-        if verb_at < len(tokens) and tokens[verb_at].is_word and not tokens[verb_at].is_capitalised \
-                and tokens[verb_at].lower not in {"of", "and", "for", "in"}:
-            mention = make_mention(text, tokens[p:run])
-            if mention and mention.kind != "nominal":
-                return mention
-    return None
-
-
-def _after_quoted_clause(text: str, unit: Unit, p: int) -> bool:
-    """`“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, “...”`: a
-    name after a quote closed by its comma opens the clause that the quote's attribution makes. One more
-    direct quote found on PolNeAR dev and one more given its right source; train unchanged."""
-    before = unit.tokens[p - 1]
-    return closes_quote(before, unit) and text[max(0, before.start - 4):before.start].rstrip().endswith(",")
-
-
-def _after_aside(tokens: list[Token], at: int) -> int:
-    """Past an aside after a name ("Dean, a medical doctor, then appeared"): where the clause goes on. On
-    PolNeAR train this gave 12 more attributions their right source, dev 1 (direct quotes: dev 1, train 0)."""
-    if at >= len(tokens) or tokens[at].text != ",":
-        return at
-    close = next((n for n in range(at + 1, min(len(tokens), at + 12)) if tokens[n].text == ","), None)
-    return close + 1 if close is not None and close > at + 1 else at
-
-
-def closing_attribution(text: str, unit: Unit, end: int) -> tuple[Mention, Span] | None:
-    """The attribution right after a content that ends at `end`: `“...,” Ann Smith said.`, `..., said
-    Ann Smith, the mayor.` In news this closes the statement before it, whatever cue stands earlier."""
-    tokens, verbs = unit.tokens, reporting_verbs()
-    k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
-    while k < len(tokens) and (tokens[k].text == "," or closes_quote(tokens[k], unit)):
-        k += 1
-    if k >= len(tokens) or inside_quote(tokens[k], unit):
-        return None
-    if tokens[k].lower in verbs:  # "..., said Ann Smith"
-        if verbs[tokens[k].lower].confidence < INVERTED_CLOSING_SURE or tokens[k].lower.endswith("ing"):
-            return None  # "..., telling reporters": a participle goes on with the sentence
-        verb_at, source = k, scan_forward(tokens, k + 1)
-        after = k + 1 + len(source)
-    else:
-        verb_at = next((v for v in range(k + 1, min(len(tokens), k + 12)) if tokens[v].lower in verbs), None)
-        if verb_at is None or tokens[verb_at].lower.endswith("ing"):
-            return None
-        first = verb_at
-        while first > k and tokens[first - 1].lower in AUXILIARIES:
-            first -= 1
-        source = [tokens[k]] if first == k + 1 and tokens[k].lower in PRONOUN_SUBJECTS else scan_back(tokens, first)
-        if not source or source[0].start != tokens[k].start:
-            return None
-        after = verb_at + 1
-    mention = make_mention(text, source)
-    if mention is None or (after < len(tokens) and tokens[after].lower not in AFTER_CLOSING_CUE
-                           and not opens_quote(tokens[after], unit)):
-        return None
-    return mention, _span(text, tokens, verb_at, verb_at + 1)

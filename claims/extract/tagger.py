@@ -14,11 +14,11 @@ from pathlib import Path
 import pycrfsuite
 
 from claims.extract.content import claim_kind, trim_content
-from claims.extract.cues import unit_subject
+from claims.extract.subjects import unit_subject
 from claims.extract.features import QUOTE_MARK_TEXTS, FeatureMaker
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.mentions import make_mention, scan_back, scan_forward
-from claims.extract.text_units import Token, Unit
+from claims.extract.text_units import Token, Unit, token_span
 from claims.model import Claim, Span, claim_text
 
 MODEL_NAME = "attribution.crfsuite"
@@ -170,9 +170,7 @@ def _participle(tokens: list[Token], at: int) -> bool:
 
 
 def _span(text: str, tokens: list[Token], run: tuple[int, int] | None) -> Span | None:
-    if run is None:
-        return None
-    return Span.of(text, tokens[run[0]].start, tokens[run[1] - 1].end)
+    return token_span(text, tokens, *run) if run is not None else None
 
 
 def _quote_cut_by_its_cue(tags: list[str], tokens: list[Token], end: int, start: int) -> bool:

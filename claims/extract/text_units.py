@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.quotes import QuoteSpan, find_quotes, paragraphs
-from claims.model import Sentence
+from claims.model import Sentence, Span
 
 
 WORD = re.compile(r"""
@@ -58,6 +58,11 @@ def tokens_between(text: str, start: int, end: int) -> list[Token]:
         at = begin + len(word)
         tokens.append(_new_tuple(Token, (begin, at, word, word.lower(), word[:1].isupper(), word[:1].isalnum())))
     return tokens
+
+
+def token_span(text: str, tokens: list[Token], a: int, b: int) -> Span:
+    """The span of tokens[a:b] (b > a) in text."""
+    return Span.of(text, tokens[a].start, tokens[b - 1].end)
 
 
 QUESTION_QUOTE_END = re.compile(r"[?!…][”\"'’»]+\s*$")
