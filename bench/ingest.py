@@ -29,12 +29,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from common import SHARED, busy_cpu_seconds, cpu_seconds, medians, peak_mb, run_child, use_shared_models
+from common import SHARED, WARM_UP, busy_cpu_seconds, cpu_seconds, medians, peak_mb, run_child, use_shared_models
 
 DEFAULT_CORPUS = SHARED / "polnear" / "train" / "text"
 DEFAULT_METADATA = SHARED / "polnear" / "metadata.tsv"
 PATHS = ("fast", "stanza")
-WARM_UP = '"We will win," Senator Jane Smith said on Monday.'
 TOP_SPEAKERS = 10
 
 
@@ -103,7 +102,7 @@ def child(args) -> None:
     table = load_metadata(args.metadata) if args.metadata else None
     store = ClaimStore(args.db_url)
     extractor = load_extractor(args.nlp)
-    extractor.extract(WARM_UP)  # lazy set-up (word lists, first torch call) counts as load
+    extractor.extract(WARM_UP)  # lazy set-up counts as load (see common.WARM_UP)
     load_s = time.perf_counter() - start
 
     server = ServerCpu(store)
