@@ -5,6 +5,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+import pycountry
+
 from claims.extract.lexicon import titles
 from claims.extract.text_units import Token
 
@@ -369,12 +371,51 @@ def _affiliated_person(named: str) -> bool:
     return len(name.split()) > 1 and looks_like_person(name)
 
 
+# "Rep. Glenn Thompson, R-Pa.": a party and state, no name.
+PARTY_STATE = re.compile(r"[DIR]-[A-Z]")
+# AP's abbreviations of US states ("San Bernardino, Calif."), which follow a place, never a person.
+STATE_ABBREVIATIONS = set("Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. "
+                          "Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. "
+                          "S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.".split())
+
+
+@lru_cache(maxsize=None)
+def _places() -> frozenset[str]:
+    """US states and territories, and the states and provinces of other countries, in lower case (pycountry):
+    the capitalised run "New Hampshire" was a person, and then the "he" after it."""
+    kinds = {"State", "Province", "District", "Outlying area", "Territory", "Land"}
+    return frozenset(s.name.lower() for s in pycountry.subdivisions
+                     if s.country_code == "US" or s.type in kinds and " " in s.name)
+
+
+def is_place(phrase: str) -> bool:
+    """"New Hampshire", "Texas", "Calif.", "Ontario": a state or province, which is no person."""
+    return phrase in STATE_ABBREVIATIONS or phrase.lower() in _places()
+
+
+# Words that end a role, not a name: "The Wisconsin Republican", "the Florida Senator".
+ROLE_HEADS = DESCRIPTORS | TITLE_WORDS - {"of", "state", "house", "campaign", "press", "staff", "special", "supreme",
+                                          "majority", "minority", "foreign", "defence", "defense", "general"}
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def looks_like_person(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 5:
         return False
     if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower() in GROUP_WORDS for w in words):
+        return False
+    if words[0].lower() in DISCOURSE_WORDS:  # "Yet Clinton", "Maybe Trump": a sentence opens with a name
+        return False
+    # "The South Carolina Republican" is a role, "The Podesta Group's CEO" someone's ("The Hill", "The
+    # Islamic State" and "North Carolina's Ada Fisher" are names).
+    if words[0].lower() in DETERMINERS and (len(words) > 2 and words[-1].lower() in ROLE_HEADS
+                                            or any(w.endswith(("’s", "'s")) for w in words[:-1])):
+        return False
+    # "New Hampshire Sanders" (a fellow New Hampshire Sanders veteran) is no one, and made every later "New"
+    # his; a one-word state may be a given name ("Virginia Foxx").
+    if PARTY_STATE.match(phrase) or is_place(phrase) \
+            or any(" ".join(words[:k]).lower() in _places() for k in (2, 3) if k < len(words)):
         return False
     return all(NAME_PART.fullmatch(w) or w.lower() in JOINERS for w in words)
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
-from claims.extract.mentions import (DESCRIPTORS, DETERMINERS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, OBJECT_PRONOUNS,
-                                     OPENERS, STOPS, TITLE_WORDS, Mention, looks_like_person, mention_at_text)
+from claims.extract.mentions import (DESCRIPTORS, DETERMINERS, DISCOURSE_WORDS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE,
+                                     NEGATED_AUXILIARY, NOUNS_LIKE_VERBS, OBJECT_PRONOUNS, OPENERS, STOPS, TITLE_WORDS,
+                                     Mention, looks_like_person, mention_at_text, without_contraction)
 
 # "Jacob Shiansky, 24, who was visiting ...": the mention began at the age; the name stands before it
 # (16 claims named "24, who was visiting Manhattan from South Carolina" and the like).
@@ -84,7 +86,8 @@ def narrower_mention(text: str, mention: Mention) -> Mention | None:
 @lru_cache(maxsize=NAME_CACHE)
 def _name_part(phrase: str) -> tuple[int, str] | None:
     """(where in `phrase`, what) the part left by the first cut that applies, if any."""
-    for cut in (_after_dateline, _after_caption, _before_dash, _before_verb):
+    for cut in (_after_dateline, _after_caption, _before_dash, _before_verb, _before_time, _before_auxiliary,
+                _before_trailing_words, _after_conjunction):
         span = cut(phrase)
         if span is not None:
             start, end = span
@@ -138,6 +141,84 @@ def _is_verb(word: str, before: str, after: str) -> bool:
     if word.endswith("ed") and len(word) > 4:
         return True
     return word.endswith("s") and not word.endswith("ss") and len(word) > 3 and after.lower() in OBJECT_OPENERS
+
+
+# "Sanders campaign on Monday", "Wells Fargo just this month", "Trump at the time", "Obama administration long
+# ago": when it spoke is no part of who spoke.
+TIME = re.compile(r",?\s+(?:(?:on|at|in|just|early|late|last|this|next|earlier|later|since|until|by|for)\s+)+"
+                  r"(?:the\s+)?(?:(?:first|same)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|"
+                  r"February|March|April|May|June|July|August|September|October|November|December|week|weekend|"
+                  r"month|year|night|morning|afternoon|evening|time|moment)\b"
+                  r"|,?\s+(?:today|yesterday|tonight|long ago|ago|now|then|soon|once)$")
+# "Israel must", "Sanders didn't come", "Ed Krayewski may": the subject ends before its auxiliary.
+AUXILIARY_VERBS = {"may", "might", "must", "can", "could", "would", "should", "will", "shall", "did", "does", "do",
+               "has", "have", "had", "is", "was", "are", "were"}
+# "Sanders himself", "Richards and Menendez both", "Gorka similarly", "Carter however".
+TRAILING_WORDS = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "both", "all", "alone",
+                  "too", "however", "also", "again", "instead", "though", "meanwhile", "still", "yet", "even"}
+# "whereas Petraeus", "until Haley": the clause's subject follows its conjunction.
+CONJUNCTIONS = {"whereas", "until", "unless", "which", "whatever", "although", "though", "while", "when", "if",
+                "because", "since", "as", "but", "and", "so", "yet", "or"}
+PERSONAL_SUBJECTS = {"he", "she", "they", "we"}
+WORDS = re.compile(r"\S+")
+
+
+def _before_time(phrase: str) -> tuple[int, int] | None:
+    match = TIME.search(phrase)
+    if match is None or match.start() == 0 or phrase[match.end():] != phrase[match.end():].lower():
+        return None  # "officials involved at the time. Mr. Kim": a name after the time may be the source
+    return 0, match.start()
+
+
+def _before_auxiliary(phrase: str) -> tuple[int, int] | None:
+    words = phrase.split(",")[0].split()  # not in an aside: "lawmakers, who are close to"
+    for k in range(1, len(words)):
+        if words[k] in AUXILIARY_VERBS or words[k].islower() and NEGATED_AUXILIARY.search(words[k]):
+            return 0, _word_end(phrase, k - 1)
+    return None
+
+
+def _before_trailing_words(phrase: str) -> tuple[int, int] | None:
+    if " and " in phrase:  # "John Bolton and Dr. Sebastian Gorka both": two people, not the last one
+        return None
+    words = phrase.split()
+    kept = len(words)
+    while kept > 1 and (words[kept - 1] in TRAILING_WORDS or _adverb(words[kept - 1])):
+        kept -= 1
+    return (0, _word_end(phrase, kept - 1)) if kept < len(words) else None
+
+
+def _word_end(phrase: str, k: int) -> int:
+    """Where the k-th word of phrase.split() ends in `phrase` (the cuts split first: most phrases have no cut)."""
+    return next(islice(WORDS.finditer(phrase), k, None)).end()
+
+
+def _adverb(word: str) -> bool:
+    """"similarly", "happily": a lower-case word in -ly ("ally" and "family" are nouns)."""
+    return word.isalpha() and word.islower() and word.endswith("ly") and word not in NOUNS_LIKE_VERBS
+
+
+def _after_conjunction(phrase: str) -> tuple[int, int] | None:
+    words = phrase.split(None, 1)
+    if len(words) == 2 and words[0] in CONJUNCTIONS and words[1][:1].isupper():
+        return len(phrase) - len(words[1]), len(phrase)
+    return None
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def first_part(phrase: str) -> str:
+    """"Even China, Pyongyang's only ally" -> "China": what a phrase names before its aside."""
+    words = phrase.split(",")[0].split()
+    while len(words) > 1 and words[0].lower() in DISCOURSE_WORDS - {"some"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def ends_in_pronoun(phrase: str) -> str | None:
+    """"early September we", "How he", "Huffington Post he's": the pronoun that is the subject, if any."""
+    words = phrase.split()
+    pronoun = without_contraction(words[-1]) if len(words) > 1 else None
+    return pronoun if pronoun in PERSONAL_SUBJECTS else None
 
 
 def relative_pronoun_subject(mention: Mention) -> Mention | None:

@@ -15,11 +15,12 @@ import pycountry
 
 from claims.extract.gender import DocumentGenders, pronoun_gender
 from claims.extract.mentions import (DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
-                                     Mention, looks_like_person, mention_at_text, mention_kind, split_role,
-                                     without_contraction)
+                                     Mention, is_place, looks_like_person, mention_at_text, mention_kind,
+                                     split_role, without_contraction)
 from claims.extract.quotes import QuoteSpan, paragraphs
-from claims.extract.speaker_names import (LOCAL_TITLES, names_a_group, narrower_mention, relative_pronoun_subject,
-                                          split_at_last_title)
+from claims.extract.roles import nominal_role, tidy_speaker
+from claims.extract.speaker_names import (LOCAL_TITLES, first_part, names_a_group, narrower_mention,
+                                          relative_pronoun_subject, split_at_last_title)
 
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Adm)\.?|Miss|Senator|President)\s+")
 NAME_WORD = r"(?:[A-Z]\.)+|[A-Z][\w’'-]*"
@@ -239,7 +240,7 @@ class SpeakerResolver:
         return Speaker(None, None, "person", chosen.certainty, wanted)
 
     def resolve(self, mention: Mention, previous: Speaker | None) -> Speaker:
-        return self._resolve(mention, previous, clean=True)
+        return tidy_speaker(self._resolve(mention, previous, clean=True))
 
     def _resolve(self, mention: Mention, previous: Speaker | None, clean: bool) -> Speaker:
         phrase = mention.text.strip()
@@ -266,10 +267,15 @@ class SpeakerResolver:
             speaker, whole = self._resolve(narrower, previous, clean), self._resolve(mention, previous, False)
             return replace(speaker, certainty=min(speaker.certainty, whole.certainty))
         bare = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
-        government = country(bare)
+        first = first_part(bare)  # "Even China, Pyongyang's only ally": China
+        government = country(bare) or country(first)
         if government:
             return Speaker(government, None, "government", 0.9)
+        if is_place(first):  # "Ohio eliminated ...": a state, as sure as a country (it was a person)
+            return Speaker(first, None, "government", 0.9)
         role, name = split_role(phrase)
+        if name.isupper() and self.lookup(name.title()):  # "JAKE TAPPER:" heading a transcript's turn
+            name = name.title()
         # "Media Research Center’s Bozell": the name is what follows the possessive.
         owned = _after_possessive(name)
         if owned != name and owned[:1].isupper() and looks_like_person(_strip_name(owned)):
@@ -301,12 +307,13 @@ class SpeakerResolver:
                 return Speaker(person.name, person.role, "person", 0.75)
             if kind == "group" or head in GROUP_WORDS:
                 return Speaker(phrase[0].lower() + phrase[1:], None, "group", 0.8)
-            return Speaker(None, None, kind, 0.5)
+            role = nominal_role(phrase)  # "a senior administration official": unnamed, but in a role
+            return Speaker(None, role, "person" if role else kind, 0.5)
         # "About four in 10 South Carolina Republican primary voters", "Senate Republican leaders": a group
         # (61 claims' speakers were a person or an organisation).
         group = clean and kind in {"person", "organisation"} and names_a_group(bare)
-        if kind == "organisation":
-            return Speaker(bare, None, "group" if group else kind, 0.85)
+        if kind == "organisation":  # "South Carolina Republican Party, whose roots ...": the name before its aside
+            return Speaker(first if first != first.lower() else bare, None, "group" if group else kind, 0.85)
         return Speaker(_strip_name(phrase), role, "group" if group else kind, 0.6)
 
 

@@ -1,0 +1,124 @@
+"""A speaker's name is a clean name and its role a clean role: analysts compare speakers across articles by
+both. A scan past the source phrase used to leave a relative clause, an aside or a participle as the role, a
+time or an auxiliary in the name, a state or a party code as a person, and a role ("Justice Department
+spokeswoman") as the name of someone.
+
+The texts are made up, shaped after PolNeAR articles where such names and roles turned up.
+"""
+import pytest
+from claim_helpers import only, summary
+
+from claims.extract.mentions import looks_like_person, mention_at
+from claims.extract.roles import clean_role
+from claims.extract.speakers import SpeakerResolver
+
+
+def speaker_of(claim):
+    return claim.speaker, claim.speaker_role, claim.speaker_kind
+
+
+def resolve(text, phrase):
+    """The speaker the resolver gives the source mention `phrase` in `text`."""
+    start = text.index(phrase)
+    return SpeakerResolver(text, []).resolve(mention_at(text, start, start + len(phrase)), None)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Tom Harlan, who managed the mayor's 2010 campaign, said the race was close.", None),
+    ("Tom Harlan, speaking at a rally in Erie, said taxes were too high.", None),
+    ("Tom Harlan, however, said taxes were too high.", None),
+    ("Ann Ruiz, a retired teacher who lives in Dayton, said the plan was fair.", "a retired teacher"),
+])
+def test_a_role_is_a_noun_phrase_not_a_clause(extract, text, role):
+    claim = only(extract(text))
+    assert speaker_of(claim) == (claim.speaker_mention.text.split(",")[0], role, "person"), summary(claim)
+
+
+@pytest.mark.parametrize("role, clean", [
+    ("made the ads", None),                                    # a verb phrase
+    ("63", None),                                              # an age
+    ("for example", None),
+    ("in Kentucky", None),
+    ("Mass.", None),                                           # "Cambridge, Mass."
+    ("Kimberley Fritts", None),                                # a name
+    ("Ohio Gov., hoping to surge in New Hampshire", "Ohio Gov."),
+    ("a longtime strategist whose agency", "a longtime strategist"),
+    ("Even HBO comedian", "HBO comedian"),
+    ("Former Maryland Gov. Martin Smith and former Arkansas Gov.", "former Arkansas Gov."),
+    # What is cut leaves a role's own "and", "of" and an employer as a role.
+    ("a former director of the Office of Management and Budget who ran the agency",
+     "a former director of the Office of Management and Budget"),
+    ("Republican of South Carolina, who", "Republican of South Carolina"),
+    ("of RBC Capital Markets, for example", "of RBC Capital Markets"),
+])
+def test_clean_role(role, clean):
+    assert clean_role(role) == clean
+
+
+def test_the_title_after_and_is_the_speakers(extract):
+    claim = only(extract("Gov. Ann Ruiz and Senator Tom Harlan said the bill would pass."))
+    assert speaker_of(claim) == ("Tom Harlan", "Senator", "person"), summary(claim)
+
+
+def test_a_state_is_no_person(extract):
+    claim = only(extract('Tom Harlan arrived in New Hampshire on Monday.\n\n"We will win this state," he said.'))
+    assert speaker_of(claim) == ("Tom Harlan", None, "person"), summary(claim)
+    assert not looks_like_person("New Hampshire") and not looks_like_person("New Hampshire Sanders")
+    assert looks_like_person("Virginia Foxx")
+
+
+def test_a_state_speaks_as_its_government(extract):
+    claim = only(extract("Ohio said it would appeal the ruling."))
+    assert speaker_of(claim) == ("Ohio", None, "government"), summary(claim)
+
+
+def test_a_city_and_its_state_are_no_source():
+    speaker = resolve("The fire began in Springfield, Mass., last week.", "Springfield, Mass.")
+    assert (speaker.name, speaker.role, speaker.kind) == (None, None, None), speaker
+
+
+def test_a_party_code_is_no_name(extract):
+    claim = only(extract("House Leader Tom Harlan, R-Ohio, said the bill was dead."))
+    assert speaker_of(claim) == ("Tom Harlan", "House Leader", "person"), summary(claim)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("A Justice Department spokeswoman said the review was over.", "Justice Department spokeswoman"),
+    ("The senator said the vote would wait until June.", "senator"),
+    ("The Ohio Republican said the bill was dead.", "Ohio Republican"),
+    ("A spokesman for Mayor Tom Harlan said the mayor was traveling.", "spokesman for Mayor Tom Harlan"),
+])
+def test_an_unnamed_speaker_keeps_the_role(extract, text, role):
+    claim = only(extract(text))
+    assert speaker_of(claim) == (None, role, "person"), summary(claim)
+
+
+def test_an_organisation_described_as_a_group(extract):
+    claim = only(extract("Citizens Vote Now, a conservative group, said the ad was false."))
+    assert speaker_of(claim) == ("Citizens Vote Now", None, "organisation"), summary(claim)
+
+
+def test_an_acronym_is_an_organisation(extract):
+    claim = only(extract("ESPN said in a statement that the host had been suspended."))
+    assert speaker_of(claim) == ("ESPN", None, "organisation"), summary(claim)
+
+
+def test_when_it_spoke_is_no_part_of_the_name(extract):
+    claim = only(extract("The Harlan campaign on Monday said the ads would run all week."))
+    assert speaker_of(claim) == ("Harlan campaign", None, "organisation"), summary(claim)
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_a_name(extract):
+    text = ("Tom Harlan won the primary in March.\n\nYet Harlan said the fight was not over.\n\n"
+            "Harlan said he would campaign in every county.")
+    assert [c.speaker for c in extract(text)] == ["Tom Harlan", "Tom Harlan"]
+
+
+def test_a_reflexive_is_no_part_of_a_name(extract):
+    claim = only(extract("Tom Harlan won easily. Harlan himself said the result was a surprise."))
+    assert speaker_of(claim) == ("Tom Harlan", None, "person"), summary(claim)
+
+
+def test_a_pronoun_at_the_end_is_the_subject():
+    speaker = resolve("Each week since early September we have asked 30 experts.", "early September we")
+    assert (speaker.name, speaker.kind) == (None, "group"), speaker
