@@ -154,6 +154,11 @@ class SpeakerResolver:
 
     def _index_surnames(self, text: str, inside: list[tuple[int, int]]) -> None:
         """Every later "Blinken" or "Cho" alone is a mention of the person whose full name it is part of."""
+        # Everyone is known now: who each first and last word may name, for lookup (thousands a document).
+        self._by_end_word: dict[str, dict[str, Person]] = {}
+        for person in self.people.values():
+            for word in (person.words[0], person.words[-1]):
+                self._by_end_word.setdefault(word, {})[person.name] = person
         parts: dict[str, Person] = {}
         for person in list(self.people.values()):
             words = person.name.split()
@@ -174,7 +179,8 @@ class SpeakerResolver:
             return self.people[name]
         words = name.split()
         n = len(words)
-        fits = [p for p in self.people.values() if p.words[-n:] == words or p.words[:n] == words] if words else []
+        fits = [p for p in {**self._by_end_word.get(words[0], {}), **self._by_end_word.get(words[-1], {})}.values()
+                if p.words[-n:] == words or p.words[:n] == words] if words else []
         if len(fits) > 1:  # two Clintons: the one the article names more, if clearly so
             fits.sort(key=lambda p: -len(p.mentions))
             if len(fits[0].mentions) <= len(fits[1].mentions):
