@@ -17,6 +17,8 @@ PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 # "it" too ("Meanwhile, it attacked Trump, saying ..."): one more direct quote right on PolNeAR dev, none
 # changed on train.
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+# Words after a subject that are not its verb ("Clinton of ...", "Trump and ...").
+NOT_SUBJECT_VERBS = {"of", "and", "for", "in"}
 # What may follow a closing cue ("..., Ann Smith said in a statement."): the sentence ends or an adjunct
 # follows. "Ann Smith said that ..." opens a statement of its own instead.
 AFTER_CLOSING_CUE = {".", ",", ";", "?", "!", "—", "–", "in", "on", "at", "of", "to", "during", "after", "before",
@@ -46,7 +48,7 @@ def unit_subject(text: str, unit: Unit, before: int | None = None) -> Mention | 
             run += 1
         verb_at = _after_aside(tokens, run)
         if verb_at < len(tokens) and tokens[verb_at].is_word and not tokens[verb_at].is_capitalised \
-                and tokens[verb_at].lower not in {"of", "and", "for", "in"}:
+                and tokens[verb_at].lower not in NOT_SUBJECT_VERBS:
             mention = make_mention(text, tokens[p:run])
             if mention and mention.kind != "nominal":
                 return mention
