@@ -52,7 +52,8 @@ GENDER_LOOKBACK = 1500
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
              "The", "A", "An", "But", "And", "In", "On", "At", "As", "He", "She", "It", "They", "We", "I", "This",
-             "That", "When", "While", "After", "Before", "If", "For", "With", "Read", "More", "Also"}
+             "That", "When", "While", "After", "Before", "If", "For", "With", "Read", "More", "Also",
+             "Said", "Says", "Asked"}  # "Said Dorothy Poynter, who grew up with Ali, “...”"
 
 
 def _data(name: str) -> list[list[str]]:
