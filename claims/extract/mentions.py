@@ -235,6 +235,14 @@ def make_mention(text: str, taken: list[Token]) -> Mention | None:
     return mention_at(text, taken[0].start, taken[-1].end)
 
 
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def without_article(phrase: str) -> str:
+    """"the minister" -> "minister", "A senior official" -> "senior official"."""
+    return LEADING_ARTICLE.sub("", phrase)
+
+
 def without_contraction(word: str) -> str:
     """"he's" -> "he", "they'd" -> "they": a pronoun with its auxiliary attached."""
     return CONTRACTION.sub("", word)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, JOINERS, NAME_CACHE, PRONOUNS, STOPS, TITLE_WORDS,
-                                     is_place, looks_like_person)
+                                     is_place, looks_like_person, without_article)
 from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, ROLE_WORDS, ends_in_pronoun)
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def nominal_role(phrase: str) -> str | None:
     head = role_head(phrase)
     if head.lower() not in NOMINAL_HEADS or head[:1].isupper() and phrase.split()[0].lower() not in ARTICLES:
         return None
-    return clean_role(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))
+    return clean_role(without_article(phrase))
 
 
 # "A spokesman for [Mr. Clinton]", "an aide to [Sen.] Tom Harlan": who speaks for the person named is not them.

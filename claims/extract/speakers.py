@@ -16,7 +16,7 @@ import pycountry
 from claims.extract.gender import DocumentGenders, pronoun_gender
 from claims.extract.mentions import (DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
                                      Mention, is_place, looks_like_person, mention_at_text, mention_kind,
-                                     split_role, without_contraction)
+                                     split_role, without_article, without_contraction)
 from claims.extract.quotes import QuoteSpan, paragraphs
 from claims.extract.roles import nominal_role, tidy_speaker
 from claims.extract.speaker_names import (LOCAL_TITLES, first_part, names_a_group, narrower_mention,
@@ -273,7 +273,7 @@ class SpeakerResolver:
             # Trump's, one more on PolNeAR dev, wrong).
             speaker, whole = self._resolve(narrower, previous, clean), self._resolve(mention, previous, False)
             return replace(speaker, certainty=min(speaker.certainty, whole.certainty))
-        bare = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+        bare = without_article(phrase)
         first = first_part(bare)  # "Even China, Pyongyang's only ally": China
         government = country(bare) or country(first)
         if government:
