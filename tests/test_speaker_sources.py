@@ -132,3 +132,15 @@ def test_split_role(phrase, role, name):
                                     "Congressional Black Caucus"])
 def test_a_convention_or_a_caucus_is_no_person(phrase):
     assert not looks_like_person(phrase)
+
+
+# --- confidence ----------------------------------------------------------------------------------
+
+def test_a_source_naming_nobody_lowers_the_confidence_once(extract):
+    # "according to" is 0.85 sure and a source that names nobody ("state law") halves it: 0.425. The claim went
+    # through resolution twice, the rules' and the tagger's, and came out at 0.2125, below claims far less sure.
+    text = ("Voters went to the polls on Tuesday. According to state law, no one may solicit a person’s vote "
+            "within 150 feet of a polling location.")
+    claim = only(extract(text))
+    assert (claim.speaker_mention.text, claim.speaker) == ("state law", None), summary(claim)
+    assert claim.confidence == pytest.approx(0.85 * 0.5), summary(claim)
