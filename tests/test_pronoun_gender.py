@@ -76,3 +76,16 @@ def test_first_name_lexicon_speaks_only_where_it_is_sure():
     assert first_name_gender("Lindsey") is None  # mostly female: Lindsey Graham
     assert first_name_gender("Bernie") is None  # mostly female worldwide, mostly male in the US
     assert name_gender("Clinton") is None  # a surname alone says nothing
+
+
+def test_a_courtesy_title_tells_people_of_one_surname_apart(extract):
+    # Daniel Marsh is named more often than Laura Marsh: "Marsh" alone would be his, "Mrs. Marsh" is hers.
+    # A courtesy title is no role either.
+    text = ("Daniel Marsh and Laura Marsh opened the bakery in 1998. Daniel Marsh still bakes the bread.\n\n"
+            "“We never thought it would last,” Mrs. Marsh said.\n\n"
+            "“The town kept us going,” Mr. Marsh said.\n")
+    claims = extract(text)
+    for claim in claims:
+        check_offsets(text, claim)
+    assert [(c.speaker_mention.text, c.speaker, c.speaker_role) for c in claims] == [
+        ("Mrs. Marsh", "Laura Marsh", None), ("Mr. Marsh", "Daniel Marsh", None)], [summary(c) for c in claims]

@@ -91,6 +91,12 @@ def is_first_name(first: str) -> bool:
     return _lexicon_answers(first) != ("unknown", "unknown")
 
 
+def role_gender(role: str | None) -> str | None:
+    """The gender a role or courtesy title says ("Mrs.", "Congresswoman", "Mr."), if it says one."""
+    found = GENDERED_ROLE.search(role) if role else None
+    return None if found is None else MALE if found["male"] else FEMALE
+
+
 def name_gender(name: str) -> str | None:
     """The lexicon's gender for a full name's first word ("Hillary Clinton"); None for a surname alone."""
     words = name.split()
@@ -155,9 +161,9 @@ class DocumentGenders:
                 if self._names_alone(at, name):
                     for gender in self._around(at, end, next_head):
                         male, female = male + (gender == MALE), female + (gender == FEMALE)
-            role = GENDERED_ROLE.search(self.roles.get(name) or "")
+            role = role_gender(self.roles.get(name))
             if role:
-                male, female = male + TITLE_WEIGHT * bool(role["male"]), female + TITLE_WEIGHT * bool(role["female"])
+                male, female = male + TITLE_WEIGHT * (role == MALE), female + TITLE_WEIGHT * (role == FEMALE)
             self._known[name] = _decide(male, female, name_gender(name))
             self._attested[name] = max(male, female) >= SURE
         return self._known[name]

@@ -13,8 +13,8 @@ from importlib import resources
 
 import pycountry
 
-from claims.extract.gender import DocumentGenders, pronoun_gender
-from claims.extract.mentions import (DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
+from claims.extract.gender import DocumentGenders, pronoun_gender, role_gender
+from claims.extract.mentions import (COURTESY_TITLES, DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
                                      Mention, is_place, looks_like_person, mention_at_text, mention_kind,
                                      split_role, without_article, without_contraction)
 from claims.extract.quotes import QuoteSpan, paragraphs
@@ -173,8 +173,9 @@ class SpeakerResolver:
                 person.mentions.append(match.start())
                 self.positions.append((match.start(), person.name))
 
-    def lookup(self, name: str) -> Person | None:
-        """The person a (possibly partial) name refers to; None when no one or more than one fits."""
+    def lookup(self, name: str, gender: str | None = None) -> Person | None:
+        """The person a (possibly partial) name refers to; None when no one or more than one fits. A `gender`
+        ("Mrs. Clinton") tells apart people named alike, where it fits only one of them."""
         name = _strip_name(name)
         if name in self.people:
             return self.people[name]
@@ -182,6 +183,10 @@ class SpeakerResolver:
         n = len(words)
         fits = [p for p in {**self._by_end_word.get(words[0], {}), **self._by_end_word.get(words[-1], {})}.values()
                 if p.words[-n:] == words or p.words[:n] == words] if words else []
+        if len(fits) > 1 and gender:
+            fitting = [p for p in fits if self.person_gender(p.name) == gender]
+            if len(fitting) == 1:
+                return fitting[0]
         if len(fits) > 1:  # two Clintons: the one the article names more, if clearly so
             fits.sort(key=lambda p: -len(p.mentions))
             if len(fits[0].mentions) <= len(fits[1].mentions):
@@ -281,6 +286,10 @@ class SpeakerResolver:
         if is_place(first):  # "Ohio eliminated ...": a state, as sure as a country (it was a person)
             return Speaker(first, None, "government", 0.9)
         role, name = split_role(phrase)
+        # "Mrs. Clinton": a title of address, no role; it tells Hillary from Bill Clinton (who was taken for her
+        # when the article named him more).
+        gender = role_gender(role)
+        role = None if role in COURTESY_TITLES else role
         if name.isupper() and self.lookup(name.title()):  # "JAKE TAPPER:" heading a transcript's turn
             name = name.title()
         # "Media Research Center’s Bozell": the name is what follows the possessive.
@@ -289,7 +298,7 @@ class SpeakerResolver:
             name = owned
         # "Homeland Security Deputy Secretary Alejandro Mayorkas", "Clark County Sheriff Joe Lombardo": a
         # role split_role does not know, before a name.
-        named = self.lookup(name) if looks_like_person(_strip_name(name)) else None  # the person, if the text names them
+        named = self.lookup(name, gender) if looks_like_person(_strip_name(name)) else None  # the person, if named
         titled = split_at_last_title(name) if clean and named is None else None
         if titled is not None:  # the title goes before an aside ("Congressman, a Trump supporter")
             title, name = titled
