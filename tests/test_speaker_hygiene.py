@@ -122,3 +122,19 @@ def test_a_reflexive_is_no_part_of_a_name(extract):
 def test_a_pronoun_at_the_end_is_the_subject():
     speaker = resolve("Each week since early September we have asked 30 experts.", "early September we")
     assert (speaker.name, speaker.kind) == (None, "group"), speaker
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # the title before a name joins the aside after it, and "Co-" or "Ex-" before a title keeps it a title
+    ("Co-anchor Ann Smith, who was off camera, said the debate was rigged.", "Ann Smith", "Co-anchor"),
+    ("Sen. Tom Harlan, a Vermont Democrat, said the bill would pass.", "Tom Harlan", "Sen., a Vermont Democrat"),
+])
+def test_a_title_before_a_name_with_an_aside_is_part_of_the_role(extract, text, speaker, role):
+    claim = only(extract(text))
+    assert speaker_of(claim) == (speaker, role, "person"), summary(claim)
+
+
+def test_one_of_them_is_the_whole_source(extract):
+    # The phrase ended at its last noun-like word, which "them" is not: the source was "one of".
+    claim = only(extract("The rally was loud. “We need jobs,” said one of them, a retired welder."))
+    assert claim.speaker_mention.text == "one of them", summary(claim)

@@ -187,7 +187,7 @@ def scan_forward(tokens: list[Token], start_index: int, limit: int = 8) -> list[
         taken.append(token)
         i += 1
     # "said one Republican involved in the planning": the phrase ends at its last noun.
-    while taken and not _plausible_head(taken[-1]):
+    while taken and not _ends_in_head(taken):
         taken.pop()
     return taken + _document_author(tokens, start_index + len(taken), taken, limit)
 
@@ -229,8 +229,14 @@ def _plausible_head(token: Token) -> bool:
                 or (low.endswith(("ed", "ing", "ly")) and low not in NOUNS_LIKE_VERBS))
 
 
+def _ends_in_head(taken: list[Token]) -> bool:
+    """Whether the phrase ends in its head: `_plausible_head`, or "of" and an object pronoun ("one of them")."""
+    return _plausible_head(taken[-1]) or (len(taken) > 1 and taken[-2].lower == "of"
+                                           and taken[-1].lower in OBJECT_PRONOUNS)
+
+
 def make_mention(text: str, taken: list[Token]) -> Mention | None:
-    if not taken or not _plausible_head(taken[-1]):
+    if not taken or not _ends_in_head(taken):
         return None
     return mention_at(text, taken[0].start, taken[-1].end)
 
@@ -306,7 +312,13 @@ DESCRIPTORS = {"former", "republican", "democratic", "democrat", "gop", "indepen
                "strategist", "attorney", "lawyer", "professor", "candidate", "nominee", "hopeful", "presumptive",
                "presidential", "frontrunner", "front-runner", "rival", "challenger", "incumbent", "philanthropist",
                "editor", "reporter", "correspondent", "adviser", "advisor", "analyst"}
-DESCRIPTOR = (r"(?:(?i:" + "|".join(sorted(DESCRIPTORS)) + r")"
+def in_role_words(word: str, role_words: set[str] | frozenset[str]) -> bool:
+    """Whether `word` is one of `role_words` (lower case), "Co-anchor" and "Ex-governor" as "anchor", "governor"."""
+    low = word.lower()
+    return low in role_words or (low[:3] in ("co-", "ex-") and low[3:] in role_words)
+
+
+DESCRIPTOR = (r"(?:(?i:(?:co-|ex-)?(?:" + "|".join(sorted(DESCRIPTORS)) + r"))"  # "Co-anchor Ann Smith"
               r"|[A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*)?-(?:born|based)|\d+-year-old)")
 DESCRIBED_NAME = re.compile(r"(?P<words>(?:[A-Z][\w’'.-]*\s+)*?" + DESCRIPTOR + r")\s+(?P<rest>[A-Z]\S*\s+[A-Z].*)")
 COURTESY_TITLES = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss"}
@@ -328,8 +340,13 @@ def split_role(phrase: str) -> tuple[str | None, str]:
     if len(parts) > 1:
         names = [p for p in parts if looks_like_person(p)]
         if names:
-            role = next((p for p in parts if p is not names[0]), None)
-            return role, names[0]
+            aside = next((p for p in parts if p is not names[0]), None)
+            # "Co-anchor Ann Smith, who was off camera": the title joins the aside; not "Mr." (the resolver
+            # reads it off the name) nor "Lawrence Joyce and" (two people).
+            title, name = _split_clause(names[0])
+            if title is None or title in COURTESY_TITLES or " and " in names[0] or not looks_like_person(name):
+                return aside, names[0]
+            return ", ".join(filter(None, (title, aside))), name
         # "Republican Rep. Lee Zeldin of New York, a Trump supporter": the aside after the comma is no part
         # of the name (before, the whole phrase was the name of 5 speakers on PolNeAR train).
         for part in parts:

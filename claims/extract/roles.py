@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, JOINERS, NAME_CACHE, PRONOUNS, STOPS, TITLE_WORDS,
-                                     is_place, looks_like_person, without_article)
+                                     in_role_words, is_place, looks_like_person, without_article)
 from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, ROLE_WORDS, ends_in_pronoun)
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _role_phrase(words: list[str]) -> str | None:
     phrase = " ".join(words)
     # "New York", "Kimberley Fritts", "Mike Huckabee and Chris Christie": a place or a name is no role (but
     # "Republican of South Carolina" is).
-    if is_place(phrase) or "of" not in words and looks_like_person(phrase) and words[-1].lower() not in ROLE_WORDS:
+    if is_place(phrase) or "of" not in words and looks_like_person(phrase) and not in_role_words(words[-1], ROLE_WORDS):
         return None
     return phrase
 

@@ -15,7 +15,7 @@ import pycountry
 
 from claims.extract.gender import DocumentGenders, pronoun_gender, role_gender
 from claims.extract.mentions import (COURTESY_TITLES, DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
-                                     Mention, is_place, looks_like_person, mention_at_text, mention_kind,
+                                     Mention, in_role_words, is_place, looks_like_person, mention_at_text, mention_kind,
                                      split_role, without_article, without_contraction)
 from claims.extract.quotes import QuoteSpan, paragraphs
 from claims.extract.roles import nominal_role, tidy_speaker
@@ -347,12 +347,12 @@ def _name_in_run(run: str) -> str:
     """The name a run of capitalised words ends in: "U.S. Secretary of State Antony Blinken" reads as runs
     "U.S. Secretary", "State Antony Blinken"; "Democracy Corps’ Stan Greenberg", "Pastor Kevin Swanson"."""
     words = _after_possessive(run).split()
-    while words and (words[0] in NOT_NAMES or words[0].lower() in NOT_NAME_OPENERS or "." in words[0]
+    while words and (words[0] in NOT_NAMES or in_role_words(words[0], NOT_NAME_OPENERS) or "." in words[0]
                      or words[0].endswith(("-based", "-born"))):
         words.pop(0)
     # "Texas Governor Greg Abbott", "Washington Political Editor Matthew Boyle": the name follows the last
     # title or descriptor.
-    titled = [k for k, word in enumerate(words[:-2]) if word.lower() in NOT_NAME_OPENERS]
+    titled = [k for k, word in enumerate(words[:-2]) if in_role_words(word, NOT_NAME_OPENERS)]
     if titled:
         words = words[titled[-1] + 1:]
     return _strip_name(" ".join(words))
