@@ -138,3 +138,18 @@ def test_one_of_them_is_the_whole_source(extract):
     # The phrase ended at its last noun-like word, which "them" is not: the source was "one of".
     claim = only(extract("The rally was loud. “We need jobs,” said one of them, a retired welder."))
     assert claim.speaker_mention.text == "one of them", summary(claim)
+
+
+def test_a_weekday_after_a_surname_makes_no_person(extract):
+    # "said Trump Wednesday" had made a person "Trump Wednesday", who then took every later "Trump".
+    text = ("Donald Trump held a rally in Iowa on Tuesday.\n\n"
+            "“We are going to win,” said Trump Wednesday, speaking in Ohio.\n\n"
+            "Trump said the polls were rigged.")
+    assert [c.speaker for c in extract(text)] == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_region_of_a_state_is_a_place_not_a_person(extract):
+    # "North Florida" was a person, and the nearest one before "she".
+    text = "Mary Holt campaigned in North Florida on Friday. “We will carry this state,” she said."
+    claim = only(extract(text))
+    assert claim.speaker == "Mary Holt", summary(claim)

@@ -413,9 +413,17 @@ def _places() -> frozenset[str]:
                      if s.country_code == "US" or s.type in kinds and " " in s.name)
 
 
+# "North Florida", "Western Pennsylvania", "Upstate New York": a part of a place is a place.
+REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                "upstate", "downstate", "northeast", "northwest", "southeast", "southwest", "rural"}
+
+
 def is_place(phrase: str) -> bool:
-    """"New Hampshire", "Texas", "Calif.", "Ontario": a state or province, which is no person."""
-    return phrase in STATE_ABBREVIATIONS or phrase.lower() in _places()
+    """"New Hampshire", "Texas", "Calif.", "Ontario", "North Florida": a state or province, which is no person."""
+    if phrase in STATE_ABBREVIATIONS or phrase.lower() in _places():
+        return True
+    first, _, rest = phrase.partition(" ")
+    return first.lower() in REGION_WORDS and rest.lower() in _places()
 
 
 # Words that end a role, not a name: "The Wisconsin Republican", "the Florida Senator".

@@ -49,8 +49,9 @@ AUTHORED_DOCUMENT = re.compile(r"^[^,]*?\b(?:" + "|".join(sorted(DOCUMENT_NOUNS)
 # How far back "he" or "she" looks for someone of its gender when the usual choice has the other: about the
 # paragraphs on the same turn of the story.
 GENDER_LOOKBACK = 1500
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "November", "December", *WEEKDAYS,
              "The", "A", "An", "But", "And", "In", "On", "At", "As", "He", "She", "It", "They", "We", "I", "This",
              "That", "When", "While", "After", "Before", "If", "For", "With", "Read", "More", "Also",
              "Said", "Says", "Asked"}  # "Said Dorothy Poynter, who grew up with Ali, “...”"
@@ -347,6 +348,8 @@ def _name_in_run(run: str) -> str:
     """The name a run of capitalised words ends in: "U.S. Secretary of State Antony Blinken" reads as runs
     "U.S. Secretary", "State Antony Blinken"; "Democracy Corps’ Stan Greenberg", "Pastor Kevin Swanson"."""
     words = _after_possessive(run).split()
+    while words and words[-1] in WEEKDAYS:  # "said Pence Thursday", "Super Tuesday"
+        words.pop()
     while words and (words[0] in NOT_NAMES or in_role_words(words[0], NOT_NAME_OPENERS) or "." in words[0]
                      or words[0].endswith(("-based", "-born"))):
         words.pop(0)
