@@ -89,3 +89,12 @@ def test_a_courtesy_title_tells_people_of_one_surname_apart(extract):
         check_offsets(text, claim)
     assert [(c.speaker_mention.text, c.speaker, c.speaker_role) for c in claims] == [
         ("Mrs. Marsh", "Laura Marsh", None), ("Mr. Marsh", "Daniel Marsh", None)], [summary(c) for c in claims]
+
+
+def test_a_courtesy_title_never_goes_to_someone_of_the_other_gender(extract):
+    # The only Holt the text names in full is Karen Holt: "Mr. Holt" is someone else, unnamed in full.
+    text = ("Karen Holt said she runs the bakery on Main Street.\n\n"
+            "“We bake every night,” Mr. Holt said.\n")
+    claims = extract(text)
+    assert [(c.speaker_mention.text, c.speaker) for c in claims][-1] == ("Mr. Holt", "Holt"), \
+        [summary(c) for c in claims]

@@ -153,3 +153,12 @@ def test_a_region_of_a_state_is_a_place_not_a_person(extract):
     text = "Mary Holt campaigned in North Florida on Friday. “We will carry this state,” she said."
     claim = only(extract(text))
     assert claim.speaker == "Mary Holt", summary(claim)
+
+
+def test_a_surname_alone_is_the_person_not_a_place_named_after_them(extract):
+    # "Trump" is the last word of Donald Trump and the first of the Trump Taj Mahal, which the text named
+    # more often; a lone word that is no first name is a surname.
+    text = ("The Trump Taj Mahal opened in 1990. The Trump Taj Mahal closed in 2016.\n\n"
+            "Donald Trump said the casino had made him money.\n\n"
+            "“I got out at the right time,” Trump said.")
+    assert [c.speaker for c in extract(text)] == ["Donald Trump", "Donald Trump"]

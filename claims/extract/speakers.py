@@ -13,7 +13,7 @@ from importlib import resources
 
 import pycountry
 
-from claims.extract.gender import DocumentGenders, pronoun_gender, role_gender
+from claims.extract.gender import DocumentGenders, is_first_name, pronoun_gender, role_gender
 from claims.extract.mentions import (COURTESY_TITLES, DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
                                      Mention, in_role_words, is_place, looks_like_person, mention_at_text, mention_kind,
                                      split_role, without_article, without_contraction)
@@ -184,9 +184,14 @@ class SpeakerResolver:
         n = len(words)
         fits = [p for p in {**self._by_end_word.get(words[0], {}), **self._by_end_word.get(words[-1], {})}.values()
                 if p.words[-n:] == words or p.words[:n] == words] if words else []
-        if len(fits) > 1 and gender:
-            fitting = [p for p in fits if self.person_gender(p.name) == gender]
-            if len(fitting) == 1:
+        # "Trump" alone is Donald Trump, not the "Trump Taj Mahal" the text names too; but "John" may be anyone's.
+        if len(fits) > 1 and n == 1 and not is_first_name(words[0]):
+            fits = [p for p in fits if p.words[-1] == words[0]] or fits
+        if gender:  # "Mr. Obama" is not Michelle Obama, even where she is the only Obama named in full
+            genders = {p.name: self.person_gender(p.name) for p in fits}
+            fits = [p for p in fits if genders[p.name] in (None, gender)]
+            fitting = [p for p in fits if genders[p.name] == gender]
+            if len(fits) > 1 and len(fitting) == 1:
                 return fitting[0]
         if len(fits) > 1:  # two Clintons: the one the article names more, if clearly so
             fits.sort(key=lambda p: -len(p.mentions))
@@ -288,9 +293,9 @@ class SpeakerResolver:
             return Speaker(first, None, "government", 0.9)
         role, name = split_role(phrase)
         # "Mrs. Clinton": a title of address, no role; it tells Hillary from Bill Clinton (who was taken for her
-        # when the article named him more).
-        gender = role_gender(role)
-        role = None if role in COURTESY_TITLES else role
+        # when the article named him more). Other roles may be someone else's ("Schilling, through a spokeswoman").
+        gender = role_gender(role) if role in COURTESY_TITLES else None
+        role = None if gender else role
         if name.isupper() and self.lookup(name.title()):  # "JAKE TAPPER:" heading a transcript's turn
             name = name.title()
         # "Media Research Center’s Bozell": the name is what follows the possessive.
