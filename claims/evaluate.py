@@ -6,12 +6,15 @@ are scored: "direct" (quoted gold vs. direct and mixed predictions) and "all".
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 from typing import Callable
 
 from claims.brat import GoldAttribution, GoldDocument, load_gold, span_text
 
 QUOTE_KINDS = ("direct", "mixed")
+# Lower bounds of the confidence bands precision is given for (see confidence_bands).
+CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.9)
 
 
 def prediction_ranges(prediction: dict) -> tuple[tuple[int, int], ...]:
@@ -107,11 +110,36 @@ def check_documents(gold: dict[str, GoldDocument], predictions: dict[str, list[d
         raise ValueError(f"predictions for documents not in the gold: {', '.join(unknown[:3])}")
 
 
+def confidence_bands(documents: list[tuple[str, list, list, list]]) -> list[dict]:
+    """Precision per band of the predictions' confidence (CONFIDENCE_BANDS): how far a claim of each band
+    may be trusted. Predictions without a confidence (another tool's) are left out."""
+    bands = [{"from": low, "to": high, "predicted": 0, "matched": 0, "attributed_matched": 0}
+             for low, high in zip(CONFIDENCE_BANDS, (*CONFIDENCE_BANDS[1:], 1.0))]
+    for _, golds, predictions, pairs in documents:
+        gold_of = {p: g for g, p in pairs}
+        for p, prediction in enumerate(predictions):
+            if prediction.get("confidence") is None:
+                continue
+            band = bands[max(0, bisect_right(CONFIDENCE_BANDS, prediction["confidence"]) - 1)]
+            band["predicted"] += 1
+            if p in gold_of:
+                band["matched"] += 1
+                band["attributed_matched"] += source_is_right(golds[gold_of[p]], prediction)
+    for band in bands:
+        band["precision"] = percent(band["matched"], band["predicted"])
+        band["attributed_precision"] = percent(band["attributed_matched"], band["predicted"])
+    return bands
+
+
 def score(gold: dict[str, GoldDocument], predictions: dict[str, list[dict]]) -> dict:
-    """The "direct" and "all" blocks and the document count. Missing documents count as empty."""
+    """The "direct" and "all" blocks, precision by confidence in each, and the document count. Missing
+    documents count as empty."""
+    direct = block_inputs(gold, predictions, quotes_only=True)
+    every = block_inputs(gold, predictions, quotes_only=False)
     return {
-        "direct": block_scores(block_inputs(gold, predictions, quotes_only=True)),
-        "all": block_scores(block_inputs(gold, predictions, quotes_only=False)),
+        "direct": block_scores(direct),
+        "all": block_scores(every),
+        "by_confidence": {"direct": confidence_bands(direct), "all": confidence_bands(every)},
         "documents": len(gold),
     }
 

@@ -277,3 +277,16 @@ def test_real_polnear_dev(shared_dir):
     assert 0.2 < quoted / len(attributions) < 0.45
     assert sum(a.source is None for a in attributions) > 0
     assert any(len(a.content) > 1 for a in attributions)
+
+
+def test_precision_by_confidence_band(gold):
+    predictions = mixed_predictions(gold)
+    # alpha: found with its source; found, the wrong source; found, no source as in the gold; spurious.
+    # beta: found with its source ("the poll"); found, but with no confidence (another tool's record): left out.
+    for record, confidence in zip(predictions["alpha"] + predictions["beta"], (0.95, 0.9, 0.6, 0.3, 0.75, None)):
+        record["confidence"] = confidence
+    bands = score(gold, predictions)["by_confidence"]["all"]
+    assert [(b["from"], b["to"], b["predicted"], b["matched"], b["attributed_matched"]) for b in bands] == [
+        (0.0, 0.5, 1, 0, 0), (0.5, 0.7, 1, 1, 1), (0.7, 0.9, 1, 1, 1), (0.9, 1.0, 2, 2, 1)]
+    assert [(b["precision"], b["attributed_precision"]) for b in bands] == [
+        (0.0, 0.0), (100.0, 100.0), (100.0, 100.0), (100.0, 50.0)]
