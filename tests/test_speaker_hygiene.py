@@ -162,3 +162,15 @@ def test_a_surname_alone_is_the_person_not_a_place_named_after_them(extract):
             "Donald Trump said the casino had made him money.\n\n"
             "“I got out at the right time,” Trump said.")
     assert [c.speaker for c in extract(text)] == ["Donald Trump", "Donald Trump"]
+
+
+@pytest.mark.parametrize("source", ["Holt’s campaign", "Holt's campaign", "Mrs. Holt's campaign", "Holt campaign"])
+def test_a_campaign_has_one_name_however_written(extract, source):
+    claim = only(extract(f"The {source} said the debate had been rigged." if source == "Holt campaign"
+                         else f"{source} said the debate had been rigged."))
+    assert claim.speaker == "Holt campaign", summary(claim)
+
+
+def test_a_possessive_stays_before_other_nouns(extract):
+    claim = only(extract("Holt’s office said the debate had been rigged."))
+    assert claim.speaker == "Holt’s office", summary(claim)

@@ -136,6 +136,13 @@ ORGANISATION_HEADS = {"group", "groups", "organization", "organisation", "compan
                       "association", "coalition", "nonprofit", "charity", "publication", "outlet", "pac", "tank"}
 
 
+# "Clinton’s campaign", "Mrs. Clinton's campaign" and "Sanders’ aides" are the Clinton campaign and the Sanders
+# aides: one name for analysts to compare, as "Clinton campaign" (the commonest form) reads.
+# Only before these nouns: "Ryan’s office", "Sanders’s most passionate supporters" stay as they are.
+OWNER_POSSESSIVE = re.compile(r"^(?:(?:Mr|Mrs|Ms)\.\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:’s|'s|’|')"
+                              r"(?=\s+(?:campaign|camp|team|aides|advisers|advisors|allies|supporters|staff)$)")
+
+
 @lru_cache(maxsize=NAME_CACHE)  # the same speakers come back claim after claim
 def tidy_speaker(speaker: Speaker) -> Speaker:
     """The speaker with a role that reads as one (see clean_role), and a person who is a place, someone
@@ -161,5 +168,9 @@ def tidy_speaker(speaker: Speaker) -> Speaker:
         kind = "group"
     if kind == "person" and name and name.isupper() and name.isalpha() and len(name) > 2:
         kind = "organisation"  # "ESPN", "POLITICO": a person's name is no acronym
+    if kind in {"organisation", "group"} and name:
+        name = OWNER_POSSESSIVE.sub(r"\1", name)
     role = clean_role(role)
-    return speaker if role == speaker.role and kind == speaker.kind else replace(speaker, role=role, kind=kind)
+    if (name, role, kind) == (speaker.name, speaker.role, speaker.kind):
+        return speaker
+    return replace(speaker, name=name, role=role, kind=kind)
