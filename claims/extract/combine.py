@@ -9,15 +9,18 @@ where the rules found only the quotes around the tagger's cue, only the quotes s
 where only one finds it, that one's claim stands. Mentions the rules did not resolve are resolved by the
 same speaker resolver, in document order. Around that: a tagger claim running on into a quote with a cue
 of its own is cut before it, a rules-only reported statement needs a sure enough cue and speaker, and a
-claim cued inside another's content is part of it. Then the news conventions both miss (conventions.py).
+claim cued inside another's content is part of it, and one cued inside a sentence's opening subordinate clause
+ends with that clause. Then the news conventions both miss (conventions.py).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from operator import attrgetter
 
 from claims.extract.attribution import attribute
-from claims.extract.content import ABBREVIATION_END, claim_kind
+from claims.extract.content import ABBREVIATION_END, claim_kind, subordinate_clause_end, trim_content
 from claims.extract.conventions import apply_news_conventions
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.mentions import mention_at
@@ -111,6 +114,7 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
                if (r.confidence >= RULES_ALONE_SURE or r.kind == "direct") and not _relative_source(r)
                and not any(a < end and start < b and same_statement(r, m) for a, b, m in merged_bounds)]
     merged = _without_claims_cued_inside_others(merged)
+    merged = [_within_subordinate_clause(resolver.text, units, claim) for claim in merged]
     merged.sort(key=lambda c: c.start)
     return _resolve_tagger_speakers(apply_news_conventions(resolver.text, units, merged), resolver)
 
@@ -185,6 +189,21 @@ def _own_quote_inside(text: str, claim: Claim, piece: tuple[int, int], rule_clai
             cut = start + len(before.rstrip(",―—–-").rstrip())
             return cut if cut > start else None
     return None
+
+
+def _within_subordinate_clause(text: str, units: list[Unit], claim: Claim) -> Claim:
+    """A reported statement whose cue opens it inside a sentence's opening subordinate clause ends with that
+    clause (see content.subordinate_clause_end)."""
+    cue = claim.cue
+    if claim.kind != "indirect" or cue is None or cue.end > claim.start or text[cue.end:claim.start].strip(" ,"):
+        return claim
+    unit = units[bisect_right(units, cue.start, key=attrgetter("start")) - 1]
+    end = subordinate_clause_end(text, unit, cue.start, claim.start, claim.end)
+    if end >= claim.end:
+        return claim
+    pieces = [trim_content(text, a, min(b, end)) for a, b in claim.pieces if a < end]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    return replace(claim, pieces=pieces, text=claim_text(text, pieces)) if pieces else claim
 
 
 def _run_on(text: str, claim: Claim, rule: Claim) -> Claim:
