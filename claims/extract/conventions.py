@@ -5,7 +5,9 @@ that source's; one reported by another source ("..., the judge said, according t
 reporter's; a content ends with what its object was called ("Clinton as a “disgrace”") or with the quote
 it opens ("“...,” going on to ..."); a quote opening the sentence after a participle's clause goes back
 to the speaker's turn ("“A,” he said, noting B. “C.”" is "“A,” “C.”" and "B"), and so does one opening
-the sentence after the cue ("“A,” he said. “B.”" is "“A,” “B.”").
+the sentence after the cue ("“A,” he said. “B.”" is "“A,” “B.”"). Last, a quoted title after the noun of
+its work ("his book ''The Art of the Deal''") is no claim, and single marks in a paragraph with no double
+one (a headline's "Trump’s ‘Incredibly Hateful Rhetoric’") make no quotation.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from claims.extract.attribution import SIGNATURE
 from claims.extract.content import QUOTE_CLOSERS, QUOTE_OPENERS, claim_kind, described_as_end
 from claims.extract.subjects import closing_attribution
 from claims.extract.mentions import Mention, make_mention, scan_forward
-from claims.extract.quotes import QuoteSpan
+from claims.extract.quotes import DOUBLE_MARK, QuoteSpan
 from claims.extract.text_units import Token, Unit
 from claims.model import Claim, Span, claim_text
 
@@ -28,6 +30,9 @@ APPOSITIVE_OPENERS = {"a", "an"}
 # A clause of its own after a cue (see _goes_on_after_its_cue).
 CLAUSE_AFTER_CUE = re.compile(r",\s+(?:and|but)\s")
 PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+\s+)?[a-z]{2,}ing\b")
+# The noun of a work right before its quoted title (see _title_of_a_work).
+WORK_BEFORE_TITLE = re.compile(r"\b(?:show|book|memoir|series|film|movie|novel|album|song|play|musical|documentary"
+                               r"|sitcom|podcast|program|programme|miniseries|biography),?\s+$")
 
 
 def apply_news_conventions(text: str, units: list[Unit], claims: list[Claim]) -> list[Claim]:
@@ -38,7 +43,32 @@ def apply_news_conventions(text: str, units: list[Unit], claims: list[Claim]) ->
     claims = [_described_as(text, units, starts, claim) for claim in claims]
     claims = [_quote_then_aside(text, units, starts, claim) for claim in claims]
     _quotes_back_to_their_turn(text, units, starts, claims)
-    return _quotes_on_after_their_cue(text, units, starts, claims)
+    claims = _quotes_on_after_their_cue(text, units, starts, claims)
+    return [_kind_by_its_marks(text, claim) for claim in claims if not _title_of_a_work(text, claim)]
+
+
+def _title_of_a_work(text: str, claim: Claim) -> bool:
+    """`star of the TLC reality show “Cake Boss.”`, `Mr. Rubio said in his 2012 book, ''An American Son.''`: a
+    quote alone right after the noun of a work (show, book, memoir, ...) is its title, not what anyone said.
+    On PolNeAR train 11 direct claims fewer, none of them matching an attribution (direct predicted 6249 ->
+    6238, all 14453 -> 14442); dev has none."""
+    return claim.kind == "direct" and len(claim.pieces) == 1 \
+        and WORK_BEFORE_TITLE.search(text, max(0, claim.start - 40), claim.start) is not None
+
+
+def _kind_by_its_marks(text: str, claim: Claim) -> Claim:
+    """`Issa: Hillary Clinton’s ‘Honesty Is In Question.’`, `Trump line 'racist,' but backs him`: single marks
+    in a paragraph with no double one (headlines, mostly) set off words, not a speaker's quotation: PolNeAR
+    counts as quoted only what holds a double mark, and none of the 95 such direct or mixed claims on train
+    matched a quote (14 on dev): direct precision 90.2 -> 91.6 on train (predicted 6333 -> 6238, matched
+    5711), 91.0 -> 92.8 on dev, all attributions unchanged. The claim is reported speech (indirect), its
+    content unchanged; a single-marked quote inside a paragraph that holds a double mark keeps its kind (the
+    one such claim on train matched a quote through a stray “ before it)."""
+    start = text.rfind("\n", 0, claim.start) + 1
+    end = text.find("\n", claim.end)
+    if claim.kind != "indirect" and not DOUBLE_MARK.search(text, start, len(text) if end < 0 else end):
+        return replace(claim, kind="indirect")
+    return claim
 
 
 def _unit_at(units: list[Unit], starts: list[int], offset: int) -> Unit:
