@@ -8,7 +8,8 @@ The texts are made up, shaped after PolNeAR articles where such names and roles 
 import pytest
 from claim_helpers import only, summary
 
-from claims.extract.mentions import looks_like_person, mention_at
+from claims.extract.mentions import mention_at
+from claims.extract.names import looks_like_person
 from claims.extract.roles import clean_role
 from claims.extract.speakers import SpeakerResolver
 

@@ -6,7 +6,7 @@ The sentences are made up, shaped after PolNeAR articles where each rule changed
 import pytest
 from claim_helpers import only, summary
 
-from claims.extract.mentions import looks_like_person, split_role
+from claims.extract.names import looks_like_person, split_role
 
 
 def speakers(claims):

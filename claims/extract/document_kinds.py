@@ -13,7 +13,8 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import NamedTuple
 
-from claims.extract.mentions import DETERMINERS, looks_like_person, mention_kind, split_role
+from claims.extract.mentions import DETERMINERS
+from claims.extract.names import looks_like_person, mention_kind, split_role
 from claims.extract.quotes import find_quotes, paragraphs
 from claims.extract.speakers import SpeakerResolver, country
 from claims.model import Claim, Sentence, Span

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, JOINERS, NAME_CACHE, PRONOUNS, STOPS, TITLE_WORDS,
-                                     in_role_words, is_place, looks_like_person, without_article)
+                                     without_article)
+from claims.extract.names import in_role_words, is_place, looks_like_person
 from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, ROLE_WORDS, ends_in_pronoun)
 
 if TYPE_CHECKING:

@@ -12,9 +12,10 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from claims.extract.mentions import (DESCRIPTORS, DETERMINERS, DISCOURSE_WORDS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE,
-                                     NEGATED_AUXILIARY, NOUNS_LIKE_VERBS, OBJECT_PRONOUNS, OPENERS, STOPS, TITLE_WORDS,
-                                     Mention, looks_like_person, mention_at_text, without_contraction)
+from claims.extract.mentions import (DETERMINERS, DISCOURSE_WORDS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE,
+                                     NEGATED_AUXILIARY, NOUNS_LIKE_VERBS, OBJECT_PRONOUNS, OPENERS, STOPS,
+                                     TITLE_WORDS, Mention, mention_at_text, without_contraction)
+from claims.extract.names import DESCRIPTORS, looks_like_person
 
 # "Jacob Shiansky, 24, who was visiting ...": the mention began at the age; the name stands before it
 # (16 claims named "24, who was visiting Manhattan from South Carolina" and the like).

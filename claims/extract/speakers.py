@@ -14,9 +14,10 @@ from importlib import resources
 import pycountry
 
 from claims.extract.gender import DocumentGenders, is_first_name, pronoun_gender, role_gender
-from claims.extract.mentions import (COURTESY_TITLES, DESCRIPTORS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_RE, TITLE_WORDS,
-                                     Mention, in_role_words, is_place, looks_like_person, mention_at_text, mention_kind,
-                                     split_role, without_article, without_contraction)
+from claims.extract.mentions import (DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PRONOUNS, TITLE_WORDS, Mention,
+                                     mention_at_text, without_article, without_contraction)
+from claims.extract.names import (COURTESY_TITLES, DESCRIPTORS, TITLE_RE, in_role_words, is_place, looks_like_person,
+                                  mention_kind, split_role)
 from claims.extract.quotes import QuoteSpan, paragraphs
 from claims.extract.roles import nominal_role, tidy_speaker
 from claims.extract.speaker_names import (LOCAL_TITLES, first_part, names_a_group, narrower_mention,

@@ -16,7 +16,7 @@ from collections import defaultdict
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from claims.extract.mentions import looks_like_person, split_role
+from claims.extract.names import looks_like_person, split_role
 from claims.extract.speakers import HONORIFIC, POSSESSIVE
 from claims.tagging.entities import find_entities
 from claims.store.tables import Claim, Speaker, SpeakerAlias

@@ -7,7 +7,8 @@ import json
 
 from sqlmodel import Session, select
 
-from claims.extract.mentions import PRONOUNS, looks_like_person, split_role
+from claims.extract.mentions import PRONOUNS
+from claims.extract.names import looks_like_person, split_role
 from claims.model import Claim as ExtractedClaim
 from claims.sources.document import SourceDocument
 from claims.store.speakers import SpeakerDirectory, tidy_speaker
