@@ -175,3 +175,10 @@ def test_a_campaign_has_one_name_however_written(extract, source):
 def test_a_possessive_stays_before_other_nouns(extract):
     claim = only(extract("Holt’s office said the debate had been rigged."))
     assert claim.speaker == "Holt’s office", summary(claim)
+
+
+def test_a_state_and_a_party_make_no_person(extract):
+    # "the Wisconsin Republican" is a role; as a person "Wisconsin Republican" took later pronouns too.
+    claim = only(extract("The bill passed on Monday. “It is a good day,” said the Wisconsin Republican."))
+    assert speaker_of(claim) == (None, "Wisconsin Republican", "person"), summary(claim)
+    assert not looks_like_person("Minnesota Democratic") and not looks_like_person("Kent County Republican")

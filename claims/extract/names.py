@@ -168,6 +168,7 @@ def is_place(phrase: str) -> bool:
     return first.lower() in REGION_WORDS and rest.lower() in _places()
 
 
+PARTY_WORDS = {"republican", "republicans", "democratic", "democrat", "democrats", "gop"}
 # Words that end a role, not a name: "The Wisconsin Republican", "the Florida Senator".
 ROLE_HEADS = DESCRIPTORS | TITLE_WORDS - {"of", "state", "house", "campaign", "press", "staff", "special", "supreme",
                                           "majority", "minority", "foreign", "defence", "defense", "general"}
@@ -181,6 +182,8 @@ def looks_like_person(phrase: str) -> bool:
     if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower() in GROUP_WORDS for w in words):
         return False
     if words[0].lower() in DISCOURSE_WORDS:  # "Yet Clinton", "Maybe Trump": a sentence opens with a name
+        return False
+    if words[-1].lower() in PARTY_WORDS:  # "Minnesota Democratic", "Kent County Republican": no one's name
         return False
     # "The South Carolina Republican" is a role, "The Podesta Group's CEO" someone's ("The Hill", "The
     # Islamic State" and "North Carolina's Ada Fisher" are names).
