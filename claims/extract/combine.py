@@ -9,9 +9,9 @@ where the rules found only the quotes around the tagger's cue, only the quotes s
 where only one finds it, that one's claim stands. Mentions the rules did not resolve are resolved by the
 same speaker resolver, in document order. Around that: a tagger claim running on into a quote with a cue
 of its own is cut before it, a tagger claim with neither cue nor source stands only as a quote that a verb
-and its comma introduce, a rules-only reported statement needs a sure enough cue and speaker, a claim cued
-inside another's content is part of it, and one cued inside a sentence's opening subordinate clause ends with
-that clause. Then the news conventions both miss (conventions.py).
+and its comma introduce, a rules-only reported statement needs a sure enough cue and speaker (or the two set
+off inside it), a claim cued inside another's content is part of it, and one cued inside a sentence's opening
+subordinate clause ends with that clause. Then the news conventions both miss (conventions.py).
 """
 from __future__ import annotations
 
@@ -123,7 +123,8 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
         merged.append(claim)
     merged_bounds = [(m.start, m.end, m) for m in merged]
     merged += [_as_resolved(r) for start, end, r in rule_bounds
-               if (r.confidence >= RULES_ALONE_SURE or r.kind == "direct") and not _relative_source(r)
+               if (r.confidence >= RULES_ALONE_SURE or r.kind == "direct" or _said_aside(r))
+               and not _relative_source(r)
                and not any(a < end and start < b and same_statement(r, m) for a, b, m in merged_bounds)]
     merged = _without_claims_cued_inside_others(merged)
     merged = [_within_subordinate_clause(resolver.text, units, claim) for claim in merged]
@@ -338,6 +339,17 @@ def _relative_source(claim: Claim) -> bool:
     in 1 of 7 cases on PolNeAR dev and 28 of 89 on train, under the third that a claim needs to help."""
     mention = claim.speaker_mention
     return claim.kind != "direct" and mention is not None and mention.text.lower() in RELATIVE_PRONOUNS
+
+
+def _said_aside(claim: Claim) -> bool:
+    """`A, his advisers believe, B.`: a source and cue set off inside the content, between two of its pieces, mark
+    the sentence as what they said even where the cue is weak ("believe", "concluded") and the source unresolved
+    ("many", "the new poll"). Such rules-only claims under RULES_ALONE_SURE matched PolNeAR train gold in 13 of 18
+    cases: standing, all attributions matched 12084 -> 12097 (attributed 11038 -> 11051, predicted 14769 ->
+    14787); dev (fast) unchanged."""
+    cue, mention = claim.cue, claim.speaker_mention
+    return cue is not None and mention is not None and any(
+        a <= mention.start and cue.end <= b for (_, a), (b, _) in zip(claim.pieces, claim.pieces[1:]))
 
 
 def _rules_bound_it(rule: Claim) -> bool:
