@@ -107,7 +107,7 @@ def test_the_title_of_a_show_or_a_book_is_no_quote(extract, text):
 
 
 def test_a_shows_title_in_the_setting_of_a_day_is_not_the_content(extract):
-    # cues._title_in_setting: "Tuesday on NBC's “...”" sets the scene; the content follows the cue.
+    # cue_phrases.title_in_setting: "Tuesday on NBC's “...”" sets the scene; the content follows the cue.
     text = "Tuesday on NBC’s “The Evening Hour,” Senator Jane Roe said the budget would pass by Friday."
     claims = claims_of(extract, text)
     assert quoted(claims) == []

@@ -51,7 +51,7 @@ def test_a_place_time_or_agent_after_a_cue_is_no_content(extract, text):
 
 
 def test_according_to_set_off_after_a_short_opener_takes_the_statement_after_its_source(extract):
-    # cues._opener_before: "In addition, according to X, A" reports A.
+    # cue_phrases.opener_before: "In addition, according to X, A" reports A.
     text = "In addition, according to the department, nearly nine million workers will be protected by the rule."
     claim = only(checked(text, extract(text)))
     assert said(claim) == ("indirect", "In addition nearly nine million workers will be protected by the rule",
@@ -66,7 +66,7 @@ def test_an_aside_on_the_source_of_an_inverted_cue_is_not_content(extract):
 
 
 def test_a_listener_and_a_time_after_told_leave_the_content_before_it(extract):
-    # cues._listener_only: "A, X told a Senate panel Wednesday." reports A.
+    # cue_phrases.listener_only: "A, X told a Senate panel Wednesday." reports A.
     text = ("The plan includes a special force to assist the Kurds, Defense Secretary Ash Carter told a Senate "
             "panel Wednesday.")
     assert said(only(checked(text, extract(text)))) == (

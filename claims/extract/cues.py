@@ -11,11 +11,13 @@ from functools import lru_cache
 
 from claims.extract.content import (MIN_CONTENT_WORDS, closes_quote, content_after, inside_quote,
                                     introduced_quote_start, opens_quote, relative_clause_end, second_quote)
-from claims.extract.cue_phrases import as_after_quote, cued_before
+from claims.extract.cue_phrases import (MIN_CLOSED_WORDS, adjunct_tail, as_after_quote, aspect_use, before_is_boundary,
+                                        cued_before, listener_only, opener_before, quote_after_opening_cue,
+                                        resumed_after_adjunct, title_in_setting)
 from claims.extract.lexicon import ReportingVerb, reporting_verbs
 from claims.extract.mentions import Mention, make_mention, scan_back, scan_forward
 from claims.extract.speaker_names import ROLE_WORDS
-from claims.extract.subjects import AUXILIARIES, NOT_SUBJECT_VERBS, PRONOUN_SUBJECTS, SUBJECT_PRONOUNS, unit_subject
+from claims.extract.subjects import AUXILIARIES, NOT_SUBJECT_VERBS, PRONOUN_SUBJECTS, unit_subject
 from claims.extract.text_units import LOWER_OF, Token, Unit, token_span
 from claims.model import Span
 
@@ -51,29 +53,10 @@ PARTICIPLE_OPENERS = {"by", "while", "after", "before", "despite", "upon", "when
 # ("continues to grow", "continued screening") they say that something goes on. On PolNeAR such claims were
 # right in 5 of 53 rules-only cases on train, 0 of 2 on dev.
 ASPECT_VERBS = {"continue"}
-# `..., Mr. Obama said in his interview.`: a closing cue followed by where or when; the content is the
-# clause before (of at least this many words: "Still, The Times reported at ..." has none). On PolNeAR
-# this took dev all-attributions F1 from 69.9 to 70.0 (two spurious and two misses fewer), train 68.3 to 68.4.
-MIN_CLOSED_WORDS = 4
-# At most this many words after "told" and the like name a listener and a time, not what was told (see
-# _listener_only).
-LISTENER_WORDS = 6
-PLACE_PREPOSITIONS = {"in", "at", "during"}  # not "on": "insist on", "agreed on" take their content
-# Words opening a sentence's setting ("In an interview on ...", "On this weekend's broadcast of ..."): see
-# _title_in_setting.
-SETTING_OPENERS = {"in", "on", "at", "during", "speaking", "appearing", "writing"}
-# When a setting happened, before it ("Sunday on Fox News channel’s “Sunday Morning Futures,” Issa said ..."):
-# see _title_in_setting. 4 spurious mixed claims (the setting taken for the content) fewer on PolNeAR
-# train, none lost; dev unchanged.
-WHEN_OPENERS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "later", "earlier",
-                "yesterday", "today", "tonight"}
-ADJUNCT_OPENERS = {"before", "after", "as", "while", "when", "with", "from", "until", "since"}
 # "As Ann Smith put it, “...”": "put it" cues what follows (5 of 12 such quotes were missed on PolNeAR train).
 # With it train direct matched 5669 to 5673 (F1 89.26 to 89.29), all 11830 to 11834; dev one more each.
 PUT_IT = {"put", "puts"}
 PUT_IT_CUE = ReportingVerb("put it", 0.85, False)
-# What may stand between an opening cue's source and its quote: a comma, a colon, a relative clause.
-SOURCE_TO_QUOTE = re.compile(r"\s*[,:]?\s*|,\s*(?:who|whose)\b[^“”\"\n]*,\s*")
 
 # A name or title given in quotes (see _named_quotes): a passive's "is"/"was", an adverb, the verb, an article.
 NAMING_VERBS = ("titled", "entitled", "dubbed", "nicknamed")
@@ -271,21 +254,10 @@ def _according_to(text: str, unit: Unit, i: int, found: list[Found]) -> Found | 
     before_start = _closed_content_start(unit, found, tokens[i].start)
     if text[before_start:tokens[i].start].strip(" ,—–-\n") and i > 1:
         pieces = [(before_start, tokens[i].start)]
-        if _opener_before(text, tokens, i, after, before_start):
+        if opener_before(text, tokens, i, after, before_start):
             pieces.append((tokens[after + 1].start, unit.end))
         return Found(pieces, cue, mention, 0.85)
     return Found([(tokens[after].start if after < len(tokens) else unit.end, unit.end)], cue, mention, 0.85)
-
-
-def _opener_before(text: str, tokens: list[Token], i: int, after: int, before_start: int) -> bool:
-    """`In addition, according to the department, nearly nine million more workers ...`: "according to" set
-    off by commas after a short opener (fewer than MIN_CLOSED_WORDS words) leaves the statement after the
-    source; the content is the opener and that statement. After a longer clause, what follows the source's
-    comma is mostly about the source or the figure ("..., according to Craig Bryan, head of ..."). On PolNeAR
-    train 9 more attributions matched (11901 -> 11910, attributed 10895 -> 10904), dev unchanged."""
-    return len(text[before_start:tokens[i].start].split()) < MIN_CLOSED_WORDS and after + 1 < len(tokens) \
-        and tokens[after].text == "," and tokens[i - 1].text == "," \
-        and sum(t.is_word for t in tokens[after + 1:]) >= MIN_CONTENT_WORDS
 
 
 def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found], first: int | None = None) -> Found | None:
@@ -303,7 +275,7 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found], first: in
             and not (i + 1 < len(tokens) and (tokens[i + 1].lower in STATE_VERB_NEXT
                                               or opens_quote(tokens[i + 1], unit))):
         return None  # "Ohio state senator": see STATE_VERB_NEXT
-    if verb.lemma in ASPECT_VERBS and _aspect_use(tokens, i):
+    if verb.lemma in ASPECT_VERBS and aspect_use(tokens, i):
         return None
     participial = token.lower.endswith("ing") and j > 0 and (
         tokens[j - 1].text in {",", "—", "–"} or tokens[j - 1].lower in PARTICIPLE_OPENERS
@@ -331,7 +303,7 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found], first: in
     if mention is None:
         return None
     if inverted and j == 0:
-        quote = _quote_after_opening_cue(text, unit, source[-1].end)
+        quote = quote_after_opening_cue(text, unit, source[-1].end)
         if quote:
             return Found([quote], cue, mention, verb.confidence * 0.95)
     tail_start = (i + 1 + len(source)) if inverted else i + 1
@@ -345,11 +317,11 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found], first: in
         if cued_before(tokens, unit, k - 2, reporting_verbs()):
             return None
         k, before = k - 1, tokens[k - 2]
-    after_quote = before is not None and closes_quote(before, unit) and not (tail and _title_in_setting(tokens, unit, k))
+    after_quote = before is not None and closes_quote(before, unit) and not (tail and title_in_setting(tokens, unit, k))
     preceded_by_content = inverted or (before is not None and (after_quote or before.text == ",") and content_before)
     closing = preceded_by_content and before is not None and before.text == "," and not inverted \
-        and tail is not None and (_adjunct_tail(tokens, tail_start, tail[0])
-                                  or (verb.takes_object and _listener_only(tokens, unit, tail_start))) \
+        and tail is not None and (adjunct_tail(tokens, tail_start, tail[0])
+                                  or (verb.takes_object and listener_only(tokens, unit, tail_start))) \
         and len(text[unit.start:before.start].split()) >= MIN_CLOSED_WORDS
     if tail is None and not after_quote and [t.text for t in tokens[tail_start:]] == [":"]:
         # "In a 1963 speech, he declared:" then the quote (attribution.attribute): not "In a 1963 speech" as the
@@ -363,7 +335,7 @@ def _verb_cue(text: str, unit: Unit, i: int, verb, found: list[Found], first: in
             stop = before.start if before.text == "," else tokens[k].start
         start = introduced_quote_start(text, unit, _closed_content_start(unit, found, stop), stop)
         pieces = [(start, stop)]
-        second = second_quote(text, unit, tail_start) or (_resumed_after_adjunct(unit, tail_start) if closing else None)
+        second = second_quote(text, unit, tail_start) or (resumed_after_adjunct(unit, tail_start) if closing else None)
         if second:
             pieces.append(second)
         return Found(pieces, cue, mention, verb.confidence * 0.95)
@@ -405,63 +377,6 @@ def _closed_content_start(unit: Unit, found: list[Found], stop: int) -> int:
     return unit.start
 
 
-def _quote_after_opening_cue(text: str, unit: Unit, source_end: int) -> tuple[int, int] | None:
-    """`Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”`: a cue opening its sentence,
-    then its source (and a relative clause on it), cues the quote that follows, not the nothing before it. On
-    PolNeAR train 1 more direct quote matched with its source (5701 -> 5702, attributed 5410 -> 5411), dev
-    unchanged."""
-    quote = next((q for q in unit.quotes if q.start >= source_end), None)
-    if quote is None or not SOURCE_TO_QUOTE.fullmatch(text, source_end, quote.start):
-        return None
-    return quote.start, quote.end
-
-
-def _title_in_setting(tokens: list[Token], unit: Unit, k: int) -> bool:
-    """`In an interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said ...`: a quote closing a
-    phrase of place or time that opens the sentence (no comma outside quotes before it) is a title, not the
-    content; the content follows the cue. On PolNeAR this took 2 spurious direct claims off dev, 4 off train,
-    and lost none."""
-    first = 1 if len(tokens) > 1 and tokens[0].lower in WHEN_OPENERS else 0
-    return k > first and tokens[first].lower in SETTING_OPENERS and not any(
-        t.text in {",", ";", ":"} and not inside_quote(t, unit) for t in tokens[first + 1:k - 1])
-
-
-def _adjunct_tail(tokens: list[Token], after_cue: int, start: int) -> bool:
-    """`..., Mr. Obama said in his interview.`, `..., she said before he died.`: what follows the cue
-    says when or where, not what ("said in an interview that ..." goes on to its content, and
-    "A, she said, until B" is one content around the cue)."""
-    k = next((n for n in range(after_cue, len(tokens)) if tokens[n].start >= start), len(tokens))
-    if k >= len(tokens) or tokens[after_cue].text == "," or any(t.lower == "that" for t in tokens[k:]):
-        return False
-    return tokens[k].lower in ADJUNCT_OPENERS or (k > after_cue and tokens[k - 1].lower in PLACE_PREPOSITIONS)
-
-
-def _listener_only(tokens: list[Token], unit: Unit, after_cue: int) -> bool:
-    """`..., Ash Carter told a Senate panel Wednesday.`: after a verb that takes a listener, a few words with no
-    "that", quote, colon or subject pronoun name whom and when, not what: the content is the clause before.
-    On PolNeAR train 3 more attributions matched (attributed 10901 -> 10904) for 2 spurious fewer; dev one more."""
-    rest = tokens[after_cue:]
-    return 0 < sum(t.is_word for t in rest) <= LISTENER_WORDS and not any(
-        t.lower == "that" or t.lower in SUBJECT_PRONOUNS or t.text == ":" or opens_quote(t, unit) for t in rest)
-
-
-def _resumed_after_adjunct(unit: Unit, after_cue: int) -> tuple[int, int] | None:
-    """`A, the agency said in a June report, and B.`: the content resumes after the adjunct."""
-    tokens = unit.tokens
-    for n in range(after_cue, len(tokens) - 2):
-        if tokens[n].text == "," and tokens[n + 1].lower in {"and", "but"} and not inside_quote(tokens[n], unit):
-            return tokens[n + 2].start, unit.end
-    return None
-
-
-def _aspect_use(tokens: list[Token], i: int) -> bool:
-    """`continues to grow`, `continued screening`, but not `continues to insist that ...`, where the
-    cue it goes with speaks."""
-    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    then = tokens[i + 2].lower if nxt == "to" and i + 2 < len(tokens) else nxt
-    return (nxt == "to" or nxt.endswith("ing")) and then not in reporting_verbs()
-
-
 def _participial(text: str, unit: Unit, i: int, verb, found: list[Found]) -> Found | None:
     """'..., saying that ...': the source is the subject of the main clause, not of a relative clause
     before it ("Trump was defensive about an architect who said he was stiffed, saying, “...”")."""
@@ -493,5 +408,3 @@ def _opening_noun_phrase(text: str, unit: Unit, before: int) -> Mention | None:
     return make_mention(text, taken)
 
 
-def before_is_boundary(tokens: list[Token], j: int, unit: Unit) -> bool:
-    return j == 0 or closes_quote(tokens[j - 1], unit) or tokens[j - 1].text in {",", "—", "–"}
