@@ -405,7 +405,7 @@ def _merged(text, rule_claims, tagged):
 
 
 def test_a_tagger_claim_is_cut_before_a_quote_with_its_own_source_after_a_dash():
-    from claims.extract.combine import split_at_own_cues
+    from claims.extract.claim_cuts import split_at_own_cues
 
     text = "Clinton noted that Trump paid no income taxes in some years ― Trump boasted, “That makes me smart.”"
     quote = _span(text, "“That makes me smart.”")

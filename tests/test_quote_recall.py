@@ -48,7 +48,7 @@ def test_a_quote_set_off_by_a_dash_or_a_parenthesis_stands_alone(extract, text, 
 
 
 def test_a_participle_between_two_contents_cuts_them_into_two_statements(extract):
-    # combine._cued_before_it: "told ... that A, adding, B" is two statements, each with its own cue.
+    # claim_cuts._cued_before_it: "told ... that A, adding, B" is two statements, each with its own cue.
     text = ("Trump told reporters that the senator “had a crazy plan that was doomed from the start,” adding, "
             "“He lost every vote in the state and he knows it.”")
     claims = quoted(checked(text, extract(text)))

@@ -8,10 +8,10 @@ the tagger's, save a subject before the content that the rules attribute to a so
 where the rules found only the quotes around the tagger's cue, only the quotes stand);
 where only one finds it, that one's claim stands. Mentions the rules did not resolve are resolved by the
 same speaker resolver, in document order. Around that: a tagger claim running on into a quote with a cue
-of its own is cut before it, a tagger claim with neither cue nor source stands only as a quote that a verb
-and its comma introduce, a rules-only reported statement needs a sure enough cue and speaker (or the two set
-off inside it), a claim cued inside another's content is part of it, and one cued inside a sentence's opening
-subordinate clause ends with that clause. Then the news conventions both miss (conventions.py).
+of its own is cut before it (claim_cuts.py), a tagger claim with neither cue nor source stands only as a
+quote that a verb and its comma introduce, a rules-only reported statement needs a sure enough cue and
+speaker (or the two set off inside it), a claim cued inside another's content is part of it, and one cued
+inside a sentence's opening subordinate clause ends with that clause. Then the news conventions both miss (conventions.py).
 """
 from __future__ import annotations
 
@@ -21,12 +21,13 @@ from dataclasses import replace
 from operator import attrgetter
 
 from claims.extract.attribution import attribute
-from claims.extract.content import ABBREVIATION_END, QUOTE_CLOSERS, claim_kind, subordinate_clause_end, trim_content
+from claims.extract.claim_cuts import same_span, split_at_own_cues
+from claims.extract.content import ABBREVIATION_END, QUOTE_CLOSERS, subordinate_clause_end, trim_content
 from claims.extract.conventions import apply_news_conventions
 from claims.extract.cues import NAMING_VERBS
 from claims.extract.lexicon import reporting_verbs
 from claims.extract.mentions import mention_at
-from claims.extract.quotes import DOUBLE_MARK, QuoteSpan
+from claims.extract.quotes import DOUBLE_MARK
 from claims.extract.speakers import Speaker, SpeakerResolver
 from claims.extract.subjects import AFTER_CLOSING_CUE, AUXILIARIES, INVERTED_CLOSING_SURE, verb_subject
 from claims.extract.tagger import tag_claims
@@ -132,41 +133,6 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
     return _resolve_tagger_speakers(apply_news_conventions(resolver.text, units, merged), resolver)
 
 
-def split_at_own_cues(text: str, claim: Claim, rule_claims: list[Claim], quotes: list[QuoteSpan]) -> list[Claim]:
-    """The tagger may carry a content on into the next sentence's quote although that quote has a cue
-    of its own ("X agreed that A. For B, he said, “C.”"): two statements, each with its own speaker.
-    The claim is cut before a piece that the rules attribute to a different cue standing between it
-    and the piece before it ("“A,” he said. “B.”" keeps its one cue and stays whole, unless the piece before
-    has a cue of its own: see _cued_before_it), or inside a piece before a quote with its own source and cue
-    (see _own_quote_inside): the rules' quote then stands alone."""
-    for i, piece in enumerate(claim.pieces):
-        cut = _own_quote_inside(text, claim, piece, rule_claims)
-        if cut is not None:
-            head = claim.pieces[:i] + [(piece[0], cut)]
-            tail = claim.pieces[i + 1:]
-            return [replace(claim, kind=claim_kind(quotes, head), pieces=head, text=claim_text(text, head)),
-                    *(split_at_own_cues(text, replace(claim, kind=claim_kind(quotes, tail), pieces=tail,
-                                                      text=claim_text(text, tail), speaker_mention=None, cue=None),
-                                        rule_claims, quotes) if tail else [])]
-    for i in range(1, len(claim.pieces)):
-        gap_start, gap_end = claim.pieces[i - 1][1], claim.pieces[i][0]
-        own = next((r for r in rule_claims if r.cue and gap_start <= r.cue.start < gap_end
-                    and any(a < claim.pieces[i][1] and claim.pieces[i][0] < b for a, b in r.pieces)), None)
-        if own is None:
-            continue
-        head, tail = claim.pieces[:i], claim.pieces[i:]
-        its_cue = claim.cue is not None and _same_span(claim.cue, own.cue)
-        if its_cue and not _cued_before_it(head, own, rule_claims):
-            continue
-        # The head gives the tail's cue and source up (the rules' own for the head take their place when merged).
-        given_up = {"cue": None, "speaker_mention": None} if its_cue else {}
-        return [replace(claim, kind=claim_kind(quotes, head), pieces=head, text=claim_text(text, head), **given_up),
-                *split_at_own_cues(text, replace(claim, kind=claim_kind(quotes, tail), pieces=tail,
-                                                 text=claim_text(text, tail), speaker_mention=None, cue=None),
-                                   rule_claims, quotes)]
-    return [claim]
-
-
 def _introduced_by_its_verb(text: str, units: list[Unit], claim: Claim) -> Claim | None:
     """`Hillary Clinton cracked, ''I'm a progressive ...''`, `At the bottom it reads, “P.S. ...”`, `That record
     prompted Dave Leip’s Atlas ... to state, “Vigo County ...”`: a whole quote right after a verb and its comma
@@ -190,43 +156,6 @@ def _introduced_by_its_verb(text: str, units: list[Unit], claim: Claim) -> Claim
     mention = verb_subject(text, unit, first)
     return replace(claim, cue=Span(lead.start("verb"), lead.end("verb"), verb),
                    speaker_mention=Span(mention.start, mention.end, mention.text) if mention else None)
-
-
-def _cued_before_it(head: list[tuple[int, int]], own: Claim, rule_claims: list[Claim]) -> bool:
-    """`Trump told Newsmax that Romney “had a crazy policy ...,” adding, “He lost all of the Latino vote.”`: the
-    tagger may join the two contents under the cue between them ("adding"), where the rules find the head's
-    own cue before it ("told") and end its content before the tail: two statements. On PolNeAR train 2 more
-    direct quotes matched (5684 -> 5686; attributed 5390 -> 5392, all attributions 11848 -> 11850); dev
-    unchanged. A rules' content running on over the tail ("..., which he added “is deeply regrettable.”")
-    holds it as one statement: no cut (3 sources were lost on train without this)."""
-    start, end, tail_start = head[0][0], head[-1][1], own.pieces[0][0]
-    return any(r is not own and r.cue is not None and r.cue.end <= start and not _same_span(r.cue, own.cue)
-               and r.end <= tail_start and any(a < end and start < b for a, b in r.pieces) for r in rule_claims)
-
-
-def _same_span(a: Span, b: Span) -> bool:
-    """Two spans overlap (one cue, found by the tagger and by the rules)."""
-    return a.start < b.end and b.start < a.end
-
-
-def _own_quote_inside(text: str, claim: Claim, piece: tuple[int, int], rule_claims: list[Claim]) -> int | None:
-    """Where a tagger piece swallows a quote that the rules give a source and cue of their own, in a clause
-    opening after a comma or a dash inside the piece ("noted that A ― Trump boasted, “B.”", "said A, and when
-    pressed, the mother of three replied, "B.""): the end of the piece's own content, before that comma or
-    dash. Two more direct quotes right on PolNeAR dev (direct F1 89.6 -> 89.8), train unchanged."""
-    start, end = piece
-    for rule in rule_claims:
-        cue, mention = rule.cue, rule.speaker_mention
-        if rule.kind != "direct" or cue is None or mention is None or not start < cue.start < end \
-                or not (start <= rule.start and rule.end <= end and cue.end <= rule.start) \
-                or (claim.cue is not None and claim.cue.start < cue.end and cue.start < claim.cue.end):
-            continue
-        opens = min(mention.start, cue.start)
-        before = text[start:opens].rstrip()
-        if before.endswith((",", "―", "—", "–", "--")):
-            cut = start + len(before.rstrip(",―—–-").rstrip())
-            return cut if cut > start else None
-    return None
 
 
 def _within_subordinate_clause(text: str, units: list[Unit], claim: Claim) -> Claim:
@@ -272,7 +201,7 @@ def _led_into_its_quote(text: str, claim: Claim, rule: Claim) -> bool:
     the exceptions, train gained 2 only."""
     cue = claim.cue
     if claim.kind != "direct" or rule.kind != "mixed" or len(claim.pieces) != 1 or len(rule.pieces) != 1 \
-            or cue is None or rule.cue is None or not _same_span(cue, rule.cue) or rule.cue.start < rule.end \
+            or cue is None or rule.cue is None or not same_span(cue, rule.cue) or rule.cue.start < rule.end \
             or rule.end != claim.end or rule.start >= claim.start:
         return False
     lead = text[rule.start:claim.start].rstrip()
