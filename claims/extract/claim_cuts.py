@@ -1,14 +1,20 @@
 """A tagger claim that runs over the rules' cues is cut there: the tagger may carry a content on into the next
-sentence's quote although that quote has a cue of its own ("X agreed that A. For B, he said, “C.”"), or run a
-content on past a quote the rules attribute to another source and cue. Each piece is then its own statement.
+sentence's quote although that quote has a cue of its own ("X agreed that A. For B, he said, “C.”"), run a
+content on past a quote the rules attribute to another source and cue, or run a reported statement on over
+the next one's source and cue ("A, and 60 percent said B"). Each piece is then its own statement.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from claims.extract.content import claim_kind
+from claims.extract.content import claim_kind, trim_content
 from claims.extract.quotes import QuoteSpan
 from claims.model import Claim, Span, claim_text
+
+# What closes a clause before another statement's source (see end_before_statement_inside): a comma, semicolon
+# or dash, then maybe "and", "but" or "while"; or "and" alone.
+CLAUSE_BREAK_BEFORE = re.compile(r"(?:[,;—–](?:\s*(?:and|but|while))?|\band)\s*$")
 
 
 def split_at_own_cues(text: str, claim: Claim, rule_claims: list[Claim], quotes: list[QuoteSpan]) -> list[Claim]:
@@ -81,3 +87,30 @@ def _own_quote_inside(text: str, claim: Claim, piece: tuple[int, int], rule_clai
             cut = start + len(before.rstrip(",―—–-").rstrip())
             return cut if cut > start else None
     return None
+
+
+def end_before_statement_inside(text: str, claim: Claim, rule_claims: list[Claim]) -> Claim:
+    """`Most voters said they were satisfied, and 60 percent said they wanted more of the same.`: the tagger may run
+    a reported statement on over the source (and cue) of the next one. Where a clause break (CLAUSE_BREAK_BEFORE)
+    comes right before a source inside the claim's last piece that the rules give a cue and a content of their own
+    after it, the claim ends at the break and the rules' statement stands apart (`rule_claims`: those sure
+    enough to stand alone; an unsure one cutting too, train gained 6 fewer). On PolNeAR train 12 more statements
+    matched (all attributions 12117 -> 12129, attributed 11071 -> 11083, predicted 14777 -> 14804; 1 of them
+    where the piece ends with the source, before its cue), dev 3 (1399 -> 1402, attributed 1298 -> 1301,
+    predicted 1701 -> 1704). Without the break right before the source (any comma, dash or "and" before it in
+    the piece), train gained 34 (predicted +74) and dev 6 (+10) but all-attributions precision fell on both
+    (dev 82.2 -> 82.1): the source then often stood in a nested clause ("provisions that he thought would ...")."""
+    if claim.kind != "indirect":
+        return claim
+    start, end = claim.pieces[-1]
+    for rule in rule_claims:
+        cue, mention = rule.cue, rule.speaker_mention
+        if cue is None or mention is None or not (start < mention.start < end and cue.end <= rule.start) \
+                or (claim.cue is not None and same_span(claim.cue, cue)):
+            continue
+        closed = CLAUSE_BREAK_BEFORE.search(text, start, min(mention.start, cue.start))
+        if closed is not None:
+            pieces = claim.pieces[:-1] + [trim_content(text, start, closed.start())]
+            pieces = [(a, b) for a, b in pieces if b > a]
+            return replace(claim, pieces=pieces, text=claim_text(text, pieces)) if pieces else claim
+    return claim

@@ -8,10 +8,12 @@ the tagger's, save a subject before the content that the rules attribute to a so
 where the rules found only the quotes around the tagger's cue, only the quotes stand);
 where only one finds it, that one's claim stands. Mentions the rules did not resolve are resolved by the
 same speaker resolver, in document order. Around that: a tagger claim running on into a quote with a cue
-of its own is cut before it (claim_cuts.py), a tagger claim with neither cue nor source stands only as a
-quote that a verb and its comma introduce, a rules-only reported statement needs a sure enough cue and
-speaker (or the two set off inside it), a claim cued inside another's content is part of it, and one cued
-inside a sentence's opening subordinate clause ends with that clause. Then the news conventions both miss (conventions.py).
+of its own, or over the next statement's source, is cut before it (claim_cuts.py), a tagger claim with
+neither cue nor source stands only as a quote that a verb and its comma introduce, a rules-only reported
+statement needs a sure enough cue and speaker (or the two set off inside it), a claim cued inside another's
+content is part of it, one cued inside a sentence's opening subordinate clause ends with that clause, and one
+after its cue ends before a clause with a subject of its own (", and he ..."). Then the news conventions both
+miss (conventions.py).
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ from dataclasses import replace
 from operator import attrgetter
 
 from claims.extract.attribution import attribute
-from claims.extract.claim_cuts import same_span, split_at_own_cues
-from claims.extract.content import ABBREVIATION_END, QUOTE_CLOSERS, subordinate_clause_end, trim_content
+from claims.extract.claim_cuts import end_before_statement_inside, same_span, split_at_own_cues
+from claims.extract.content import (ABBREVIATION_END, QUOTE_CLOSERS, own_subject_clause_start,
+                                    subordinate_clause_end, trim_content)
 from claims.extract.conventions import apply_news_conventions
 from claims.extract.cues import NAMING_VERBS
 from claims.extract.lexicon import reporting_verbs
@@ -73,6 +76,8 @@ def extract_claims(text: str, sentences: list[Sentence]) -> list[Claim]:
     resolver = SpeakerResolver(text, quotes)
     rule_claims = attribute(text, units, resolver)
     tagged = [part for claim in tag_claims(text, units) for part in split_at_own_cues(text, claim, rule_claims, quotes)]
+    standing = [rule for rule in rule_claims if rule.confidence >= RULES_ALONE_SURE]
+    tagged = [end_before_statement_inside(text, claim, standing) for claim in tagged]
     return merge_claims(rule_claims, tagged, resolver, units)
 
 
@@ -129,6 +134,7 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
                and not any(a < end and start < b and same_statement(r, m) for a, b, m in merged_bounds)]
     merged = _without_claims_cued_inside_others(merged)
     merged = [_within_subordinate_clause(resolver.text, units, claim) for claim in merged]
+    merged = [_before_own_subject_clause(resolver.text, units, claim) for claim in merged]
     merged.sort(key=lambda c: c.start)
     return _resolve_tagger_speakers(apply_news_conventions(resolver.text, units, merged), resolver)
 
@@ -165,7 +171,22 @@ def _within_subordinate_clause(text: str, units: list[Unit], claim: Claim) -> Cl
     if claim.kind != "indirect" or cue is None or cue.end > claim.start or text[cue.end:claim.start].strip(" ,"):
         return claim
     unit = units[bisect_right(units, cue.start, key=attrgetter("start")) - 1]
-    end = subordinate_clause_end(text, unit, cue.start, claim.start, claim.end)
+    return _ended_at(text, claim, subordinate_clause_end(text, unit, cue.start, claim.start, claim.end))
+
+
+def _before_own_subject_clause(text: str, units: list[Unit], claim: Claim) -> Claim:
+    """A reported statement after its cue ends before a clause with a subject of its own (see
+    content.own_subject_clause_start)."""
+    cue = claim.cue
+    if claim.kind != "indirect" or cue is None or cue.end > claim.start:
+        return claim
+    start, end = claim.pieces[-1]
+    unit = units[bisect_right(units, start, key=attrgetter("start")) - 1]
+    return _ended_at(text, claim, own_subject_clause_start(text, unit.quotes, start, end))
+
+
+def _ended_at(text: str, claim: Claim, end: int) -> Claim:
+    """The claim cut at `end` (unchanged where `end` is not inside it, or nothing would be left)."""
     if end >= claim.end:
         return claim
     pieces = [trim_content(text, a, min(b, end)) for a, b in claim.pieces if a < end]

@@ -27,6 +27,8 @@ CONCESSIVE_OPENERS = {"while", "although", "though", "even", "whereas", "if", "s
 ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 SETS_UP_QUOTE = re.compile(r"(?::|[.?!][”\"'’)]*)$")
 CLAUSE_TAIL = re.compile(r",\s+(?:who|whom|whose|for whom|compared (?:with|to)|where)\b")
+# ", and he ...", "; but they ...": a clause with a subject of its own (see own_subject_clause_start).
+OWN_SUBJECT_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s+(?:he|she|they|we|I)\s")
 # `described Trump as a “con artist” during ...`: a content that names its object and quotes what it was
 # called (see described_as_end).
 DESCRIBED_AS = re.compile(r"[^“”\"\n]{1,80}? as (?:a |an |the )?(?:“|\"|'')")
@@ -171,6 +173,20 @@ def subordinate_clause_end(text: str, unit: Unit, cue_start: int, start: int, en
     for t in outside:
         if start < t.start < end and t.text == "," and not _between_digits(text, t.start):
             return t.start
+    return end
+
+
+def own_subject_clause_start(text: str, quotes, start: int, end: int) -> int:
+    """`Smith said the deal was likely, and he repeated it last week.`: after a cue, a clause that a comma and
+    "and" or "but" open with a subject pronoun of its own ("he", "they") is the writer's, not the speaker's.
+    Where, outside quotes, such a clause ends a reported statement's content, the content ends before it.
+    On PolNeAR train 5 more statements matched (all attributions 12124 -> 12129, attributed 11077 -> 11083,
+    predicted unchanged), dev unchanged. Taking "it" and "you" too, train gained no more and dev lost one; with
+    "the", "his", "her", "their" as well, as many contents went wrong as right (14 each on train): a noun after
+    "and" often joins two things said ("..., and the FBI's probe into ...")."""
+    for match in OWN_SUBJECT_CLAUSE.finditer(text, start, end):
+        if not any(q.start <= match.start() < q.end for q in quotes):
+            return match.start()
     return end
 
 

@@ -1,0 +1,37 @@
+"""Reported statements whose content the extractor used to run on past what was said, each on a small handmade
+text run through the real fast extractor (claim_cuts.end_before_statement_inside, content.own_subject_clause_start)."""
+import pytest
+from claim_helpers import check_offsets
+
+from claims.extract import load_extractor
+
+
+@pytest.fixture(scope="module")
+def extract():
+    return load_extractor("fast").extract
+
+
+def said(text, extract):
+    """Text and source of each claim, their offsets checked."""
+    claims = extract(text)
+    for claim in claims:
+        check_offsets(text, claim)
+    return [(c.text, c.speaker_mention.text if c.speaker_mention else None) for c in claims]
+
+
+def test_a_statement_ends_before_the_next_ones_source_and_cue(extract):
+    text = ("A majority said they were happy with the new library and 60 percent said they would like to see it "
+            "open on Sundays.")
+    assert said(text, extract) == [("they were happy with the new library", "A majority"),
+                                   ("they would like to see it open on Sundays", "60 percent")]
+
+
+def test_a_statement_ends_before_a_clause_with_a_subject_of_its_own(extract):
+    text = "The governor said the plan would cut taxes for most families, and they will see the savings next year."
+    assert said(text, extract) == [("the plan would cut taxes for most families", "The governor")]
+
+
+def test_a_clause_joined_without_a_subject_pronoun_stays_in_the_content(extract):
+    text = "The governor said the plan would cut taxes for most families, and the savings would come next year."
+    assert said(text, extract) == [("the plan would cut taxes for most families, and the savings would come "
+                                    "next year", "The governor")]
