@@ -35,3 +35,11 @@ def test_a_clause_joined_without_a_subject_pronoun_stays_in_the_content(extract)
     text = "The governor said the plan would cut taxes for most families, and the savings would come next year."
     assert said(text, extract) == [("the plan would cut taxes for most families, and the savings would come "
                                     "next year", "The governor")]
+
+
+def test_a_content_after_a_listener_ends_before_the_next_statement(extract):
+    # "told reporters A, but she refused B": the content is A (it was "but": the comma was read as the end of a
+    # listener phrase), and a content cut before the next statement leaves no "and"/"but" dangling.
+    claims = extract("Jane Porter told reporters the budget was balanced, but she refused to answer questions "
+                     "about the deficit.")
+    assert [c.text for c in claims] == ["the budget was balanced", "to answer questions about the deficit"]

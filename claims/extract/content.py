@@ -13,8 +13,8 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "afternoon", "evening", "on", "in", "at", "during", "a", "an", "the", "recently", "again", "also",
               "separately", "previously", "statement", "interview", "speech", "briefing", "conference", "press",
               "news", "rally", "email", "tweet", "post", "letter", "told", "to", "reporters", "joint"}
-OBJECT_PRONOUNS = {"me", "him", "her", "them", "us", "you", "reporters", "journalists", "supporters", "voters",
-                   "lawmakers", "the", "a", "an"}
+# Listeners told something, in one word: what follows them is the content (see content_after).
+LISTENERS = {"me", "him", "her", "them", "us", "you", "reporters", "journalists", "supporters", "voters", "lawmakers"}
 CONTENT_OPENERS = {"that", ":"}
 MIN_CONTENT_WORDS = 2
 # `Costa reported from Washington.`, `recommended by the Islamic State`, `responded by pointing out ...`: a
@@ -90,6 +90,8 @@ def content_after(text: str, unit: Unit, start: int, verb) -> tuple[int, int] | 
     if verb.takes_object:  # "told (police officials | The Washington Post | him) that ..."
         k = next((m for m in range(k, min(n, k + 7)) if tokens[m].lower == "that" or opens_quote(tokens[m], unit)
                   or tokens[m].text in {",", ":"}), k)
+        if tokens[k].text == "," and k - start > 2 and tokens[start].lower in LISTENERS:
+            k = start + 1  # "told reporters the budget was balanced, but ...": the comma ends the content
     scan = k
     while scan < n and scan - k < 9 and tokens[scan].lower not in CONTENT_OPENERS \
             and tokens[scan].text not in {".", ";", "?", "!"} and not opens_quote(tokens[scan], unit):

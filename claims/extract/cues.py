@@ -66,6 +66,10 @@ NAMING_CUE = re.compile(r"\b(?P<passive>(?:is|was|are|were|be|been|being)\s+)?(?
 NAMING_SUBJECT_NEXT = {"has", "have", "had", "he", "she", "they", "we", "i"}
 
 
+# The conjunction that joins a content to the next statement, left at the content's end when cut before it.
+DANGLING_CONJUNCTION = re.compile(r"[,;]?\s*\b(?:and|but|while|whereas)\s*$")
+
+
 @dataclass
 class Found:
     """One attribution inside a unit, before its speaker is resolved."""
@@ -239,7 +243,8 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
         if new_clause and later.cue and earlier.pieces and earlier.pieces[-1][0] < later.cue.start < earlier.pieces[-1][1]:
             stop = later.mention.start if later.mention and later.mention.start < later.cue.start \
                 and later.mention.start > earlier.pieces[-1][0] else later.cue.start
-            earlier.pieces[-1] = (earlier.pieces[-1][0], stop)
+            joined = DANGLING_CONJUNCTION.search(text, earlier.pieces[-1][0], stop)  # "A, but | she said B"
+            earlier.pieces[-1] = (earlier.pieces[-1][0], joined.start() if joined else stop)
     return found
 
 
