@@ -19,3 +19,16 @@ def check_offsets(text, claim):
     for span in (claim.speaker_mention, claim.cue):
         if span:
             assert text[span.start:span.end] == span.text
+
+
+def attribution(claim):
+    """kind, text, source mention and cue of a claim."""
+    return (claim.kind, claim.text, claim.speaker_mention.text if claim.speaker_mention else None,
+            claim.cue.text if claim.cue else None)
+
+
+def checked(text, claims):
+    """The claims, each with its offsets checked against the text."""
+    for claim in claims:
+        check_offsets(text, claim)
+    return claims

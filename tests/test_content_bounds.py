@@ -1,22 +1,11 @@
 """Reported statements whose content the extractor used to run on past what was said, each on a small handmade
 text run through the real fast extractor (claim_cuts.end_before_statement_inside, content.own_subject_clause_start)."""
-import pytest
-from claim_helpers import check_offsets
-
-from claims.extract import load_extractor
-
-
-@pytest.fixture(scope="module")
-def extract():
-    return load_extractor("fast").extract
+from claim_helpers import checked
 
 
 def said(text, extract):
     """Text and source of each claim, their offsets checked."""
-    claims = extract(text)
-    for claim in claims:
-        check_offsets(text, claim)
-    return [(c.text, c.speaker_mention.text if c.speaker_mention else None) for c in claims]
+    return [(c.text, c.speaker_mention.text if c.speaker_mention else None) for c in checked(text, extract(text))]
 
 
 def test_a_statement_ends_before_the_next_ones_source_and_cue(extract):

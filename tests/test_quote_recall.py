@@ -3,13 +3,6 @@ through the real fast extractor (the rules in combine.py, conventions.py, conten
 import pytest
 from claim_helpers import check_offsets, only
 
-from claims.extract import load_extractor
-
-
-@pytest.fixture(scope="module")
-def extract():
-    return load_extractor("fast").extract
-
 
 def quoted(claims):
     return [c for c in claims if c.kind != "indirect"]

@@ -1,22 +1,11 @@
 """Reported statements (no quotation marks) the extractor used to drop, each on a small handmade text run through
 the real fast extractor (the rules in combine.py and cues.py)."""
-import pytest
-from claim_helpers import check_offsets, only
-
-from claims.extract import load_extractor
-
-
-@pytest.fixture(scope="module")
-def extract():
-    return load_extractor("fast").extract
+from claim_helpers import attribution, checked, only
 
 
 def reported(text, claims):
     """kind, text, source and cue of each claim, its offsets checked."""
-    for claim in claims:
-        check_offsets(text, claim)
-    return [(c.kind, c.text, c.speaker_mention.text if c.speaker_mention else None, c.cue.text if c.cue else None)
-            for c in claims]
+    return [attribution(c) for c in checked(text, claims)]
 
 
 def test_a_source_and_weak_cue_set_off_inside_the_statement_stand(extract):
