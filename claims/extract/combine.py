@@ -18,9 +18,7 @@ miss (conventions.py).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
-from operator import attrgetter
 
 from claims.extract.attribution import attribute
 from claims.extract.claim_cuts import end_before_statement_inside, same_span, split_at_own_cues
@@ -34,7 +32,7 @@ from claims.extract.quotes import DOUBLE_MARK
 from claims.extract.speakers import Speaker, SpeakerResolver
 from claims.extract.subjects import AFTER_CLOSING_CUE, AUXILIARIES, INVERTED_CLOSING_SURE, verb_subject
 from claims.extract.tagger import tag_claims
-from claims.extract.text_units import Unit, document_units
+from claims.extract.text_units import Unit, document_units, unit_at
 from claims.model import Claim, Sentence, Span, claim_text
 
 
@@ -97,13 +95,14 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
     bound: set[int] = set()  # rules' claims already standing whole for a tagger claim (see _rules_bound_it)
     # The bounds first, read once: most pairs lie apart, and a call per pair cost a twentieth of the fast path.
     rule_bounds = [(rule.start, rule.end, rule) for rule in rule_claims]
+    starts = [unit.start for unit in units]
     for claim in tagged:
         if claim.confidence < (INDIRECT_SURE if claim.kind == "indirect" else TAGGER_SURE):
             continue  # an unsure tagger claim gives way: the rules' claim of the same statement, if any, stands
         start, end = claim.start, claim.end
         rule = next((r for a, b, r in rule_bounds if a < end and start < b and same_statement(claim, r)), None)
         if rule is None and not (claim.cue or claim.speaker_mention):
-            claim = _introduced_by_its_verb(resolver.text, units, claim)
+            claim = _introduced_by_its_verb(resolver.text, units, starts, claim)
             if claim is None:
                 continue  # the tagger alone, with no cue and no source: mostly scare quotes and titles
         if rule is not None and _rules_bound_it(rule):
@@ -133,13 +132,13 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
                and not _relative_source(r)
                and not any(a < end and start < b and same_statement(r, m) for a, b, m in merged_bounds)]
     merged = _without_claims_cued_inside_others(merged)
-    merged = [_within_subordinate_clause(resolver.text, units, claim) for claim in merged]
-    merged = [_before_own_subject_clause(resolver.text, units, claim) for claim in merged]
+    merged = [_within_subordinate_clause(resolver.text, units, starts, claim) for claim in merged]
+    merged = [_before_own_subject_clause(resolver.text, units, starts, claim) for claim in merged]
     merged.sort(key=lambda c: c.start)
     return _resolve_tagger_speakers(apply_news_conventions(resolver.text, units, merged), resolver)
 
 
-def _introduced_by_its_verb(text: str, units: list[Unit], claim: Claim) -> Claim | None:
+def _introduced_by_its_verb(text: str, units: list[Unit], starts: list[int], claim: Claim) -> Claim | None:
     """`Hillary Clinton cracked, ''I'm a progressive ...''`, `At the bottom it reads, “P.S. ...”`, `That record
     prompted Dave Leip’s Atlas ... to state, “Vigo County ...”`: a whole quote right after a verb and its comma
     (a reporting verb, or a past tense outside the lexicon) is a statement even where the tagger found neither
@@ -150,8 +149,8 @@ def _introduced_by_its_verb(text: str, units: list[Unit], claim: Claim) -> Claim
     if claim.kind != "direct" or lead is None:
         return None
     verb = lead.group("verb")
-    unit = next((u for u in units if u.start <= lead.start("verb") < u.end), None)
-    if unit is None or not (verb.lower() in reporting_verbs() or verb.endswith("ed")):
+    unit = unit_at(units, starts, lead.start("verb"))
+    if not (verb.lower() in reporting_verbs() or verb.endswith("ed")):
         return None
     at = next(n for n, t in enumerate(unit.tokens) if t.start >= lead.start("verb"))
     first = at
@@ -164,24 +163,24 @@ def _introduced_by_its_verb(text: str, units: list[Unit], claim: Claim) -> Claim
                    speaker_mention=Span(mention.start, mention.end, mention.text) if mention else None)
 
 
-def _within_subordinate_clause(text: str, units: list[Unit], claim: Claim) -> Claim:
+def _within_subordinate_clause(text: str, units: list[Unit], starts: list[int], claim: Claim) -> Claim:
     """A reported statement whose cue opens it inside a sentence's opening subordinate clause ends with that
     clause (see content.subordinate_clause_end)."""
     cue = claim.cue
     if claim.kind != "indirect" or cue is None or cue.end > claim.start or text[cue.end:claim.start].strip(" ,"):
         return claim
-    unit = units[bisect_right(units, cue.start, key=attrgetter("start")) - 1]
+    unit = unit_at(units, starts, cue.start)
     return _ended_at(text, claim, subordinate_clause_end(text, unit, cue.start, claim.start, claim.end))
 
 
-def _before_own_subject_clause(text: str, units: list[Unit], claim: Claim) -> Claim:
+def _before_own_subject_clause(text: str, units: list[Unit], starts: list[int], claim: Claim) -> Claim:
     """A reported statement after its cue ends before a clause with a subject of its own (see
     content.own_subject_clause_start)."""
     cue = claim.cue
     if claim.kind != "indirect" or cue is None or cue.end > claim.start:
         return claim
     start, end = claim.pieces[-1]
-    unit = units[bisect_right(units, start, key=attrgetter("start")) - 1]
+    unit = unit_at(units, starts, start)
     return _ended_at(text, claim, own_subject_clause_start(text, unit.quotes, start, end))
 
 

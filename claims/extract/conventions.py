@@ -20,7 +20,7 @@ from claims.extract.content import QUOTE_CLOSERS, QUOTE_OPENERS, claim_kind, des
 from claims.extract.subjects import closing_attribution
 from claims.extract.mentions import Mention, make_mention, scan_forward
 from claims.extract.quotes import DOUBLE_MARK, QuoteSpan
-from claims.extract.text_units import Token, Unit
+from claims.extract.text_units import Token, Unit, unit_at
 from claims.model import Claim, Span, claim_text
 
 # Words that open a clause of time after a quote (see _aside_after).
@@ -71,11 +71,6 @@ def _kind_by_its_marks(text: str, claim: Claim) -> Claim:
     return claim
 
 
-def _unit_at(units: list[Unit], starts: list[int], offset: int) -> Unit:
-    """The unit that holds `offset` (`starts`: the units' starts)."""
-    return units[bisect_right(starts, offset) - 1]
-
-
 def _closed_by_its_attribution(text: str, units: list[Unit], starts: list[int], claim: Claim) -> Claim:
     """`The four “loopholes” he cited are “...,” The Hill reported.`: a content that ends in a quote
     followed by an attribution in the same sentence is that source's, whatever cue stands inside or before."""
@@ -102,7 +97,7 @@ def _reported_by(text: str, units: list[Unit], starts: list[int], claim: Claim) 
     cue = claim.cue
     if cue is None or cue.text.lower() == "according to":
         return claim
-    tokens = _unit_at(units, starts, cue.start).tokens
+    tokens = unit_at(units, starts, cue.start).tokens
     at = _according_to_after(tokens, cue, claim) if any(b <= cue.start for _, b in claim.pieces) else None
     if at is None and len(tokens) > 3 and tokens[0].lower == "according" and tokens[1].lower == "to" \
             and tokens[0].start < claim.start:
@@ -160,12 +155,12 @@ def _quotes_back_to_their_turn(text: str, units: list[Unit], starts: list[int], 
         quotes = [q for unit in units[bisect_right(starts, claim.start) - 1:bisect_right(starts, claim.end)]
                   for q in unit.quotes]
         at = _quoted_tail(text, units, starts, quotes, claim.pieces)
-        if at is None or _unit_at(units, starts, claim.pieces[at][0]).paragraph != \
-                _unit_at(units, starts, before.start).paragraph:
+        if at is None or unit_at(units, starts, claim.pieces[at][0]).paragraph != \
+                unit_at(units, starts, before.start).paragraph:
             continue
         head, tail = claim.pieces[:at], claim.pieces[at:]
         if claim_kind(quotes, head) == "mixed" and \
-                _unit_at(units, starts, claim.start) is not _unit_at(units, starts, before.cue.start):
+                unit_at(units, starts, claim.start) is not unit_at(units, starts, before.cue.start):
             continue
         claims[n] = replace(claim, kind=claim_kind(quotes, head), pieces=head, text=claim_text(text, head))
         pieces = before.pieces + tail
@@ -236,7 +231,7 @@ def _quoted_tail(text: str, units: list[Unit], starts: list[int], quotes: list[Q
     its sentence."""
     for at in range(1, len(pieces)):
         start = pieces[at][0]
-        unit = _unit_at(units, starts, start)
+        unit = unit_at(units, starts, start)
         if claim_kind(quotes, pieces[:at]) != "direct" and claim_kind(quotes, pieces[at:]) == "direct" \
                 and not text[unit.start:start].strip():
             return at
@@ -250,7 +245,7 @@ def _described_as(text: str, units: list[Unit], starts: list[int], claim: Claim)
     if claim.kind != "mixed":
         return claim
     start, end = claim.pieces[-1]
-    cut = described_as_end(text, _unit_at(units, starts, start).quotes, start, end)
+    cut = described_as_end(text, unit_at(units, starts, start).quotes, start, end)
     if cut == end:
         return claim
     pieces = claim.pieces[:-1] + [(start, cut)]
@@ -266,7 +261,7 @@ def _quote_then_aside(text: str, units: list[Unit], starts: list[int], claim: Cl
     if claim.kind != "mixed" or len(claim.pieces) != 1:
         return claim
     start, end = claim.pieces[0]
-    quotes = _unit_at(units, starts, start).quotes
+    quotes = unit_at(units, starts, start).quotes
     cut = _aside_after(text, quotes, start, end)
     if cut is None:
         return claim

@@ -114,6 +114,11 @@ def build_units(text: str, sentences: list[Sentence], quotes: list[QuoteSpan],
     return units
 
 
+def unit_at(units: list[Unit], starts: list[int], offset: int) -> Unit:
+    """The unit that holds `offset` (`starts`: the units' starts, made once by the caller)."""
+    return units[bisect_right(starts, offset) - 1]
+
+
 def _starting_in(quotes: list[QuoteSpan], starts: list[int], start: int, end: int) -> list[QuoteSpan]:
     """The quotes (sorted by start) that start in start..end."""
     return quotes[bisect_left(starts, start):bisect_left(starts, end)]
