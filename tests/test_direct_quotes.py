@@ -36,8 +36,8 @@ def test_a_quote_after_a_paragraph_closing_with_its_cue_and_a_colon_is_the_speak
     text = ("George Lane was the face of the old machine in the state.\n\nIn a 1998 speech, he declared:\n\n"
             "“We will hold this line today, tomorrow and for as long as it takes us to win.”")
     [claim] = checked(text, extract(text))
-    assert attribution(claim) == ("direct", "“We will hold this line today, tomorrow and for as long as it takes us to "
-                                     "win.”", "he", "declared")
+    assert attribution(claim) == ("direct", "“We will hold this line today, tomorrow and for as long as it takes "
+                                  "us to win.”", "he", "declared")
     assert claim.speaker == "George Lane"
 
 
@@ -58,7 +58,7 @@ def test_the_writers_clause_and_the_quote_around_the_cue_are_one_statement(extra
             'donors what they earn."')
     [claim] = checked(text, extract(text))
     assert attribution(claim) == ("mixed", 'Donations are checked to make sure they follow federal limits but "we '
-                                    'never ask donors what they earn."', "Smith", "said")
+                                  'never ask donors what they earn."', "Smith", "said")
     assert len(claim.pieces) == 2
 
 

@@ -36,7 +36,7 @@ def test_according_to_set_off_after_a_short_opener_takes_the_statement_after_its
     text = "In addition, according to the department, nearly nine million workers will be protected by the rule."
     claim = only(checked(text, extract(text)))
     assert attribution(claim) == ("indirect", "In addition nearly nine million workers will be protected by the rule",
-                           "the department", "according to")
+                                  "the department", "according to")
 
 
 def test_an_aside_on_the_source_of_an_inverted_cue_is_not_content(extract):
