@@ -105,6 +105,10 @@ def merge_claims(rule_claims: list[Claim], tagged: list[Claim], resolver: Speake
             claim = _introduced_by_its_verb(resolver.text, units, starts, claim)
             if claim is None:
                 continue  # the tagger alone, with no cue and no source: mostly scare quotes and titles
+        # Found by both: the surer confidence of the two. Taking the tagger's down by the rules' speaker certainty
+        # (so that an unnamed "it said" is not 0.9) ranked right against wrong claims worse (AUC for a right
+        # content and source, PolNeAR dev, all claims: 0.740 -> 0.691), and 1 - (1-a)(1-b) was overconfident
+        # (Brier score 0.1605 -> 0.1666).
         if rule is not None and _rules_bound_it(rule):
             if id(rule) not in bound:  # two tagger pieces of one "according to" clause: one claim
                 bound.add(id(rule))
