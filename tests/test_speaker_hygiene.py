@@ -10,8 +10,8 @@ from claim_helpers import only, summary
 
 from claims.extract.mentions import mention_at
 from claims.extract.names import looks_like_person
-from claims.extract.roles import clean_role
-from claims.extract.speakers import SpeakerResolver
+from claims.extract.roles import clean_role, tidy_speaker
+from claims.extract.speakers import Speaker, SpeakerResolver
 
 
 def speaker_of(claim):
@@ -182,3 +182,43 @@ def test_a_state_and_a_party_make_no_person(extract):
     claim = only(extract("The bill passed on Monday. “It is a good day,” said the Wisconsin Republican."))
     assert speaker_of(claim) == (None, "Wisconsin Republican", "person"), summary(claim)
     assert not looks_like_person("Minnesota Democratic") and not looks_like_person("Kent County Republican")
+
+
+@pytest.mark.parametrize("name, tidied, kind", [
+    # A source phrase resolved as it stood: no one's name.
+    ("his signature Trans-Pacific trade deal", None, None),
+    ("discussed Trump", None, None),
+    ("That", None, None),
+    ("Despite", None, None),
+    ("It's worth", None, None),
+    ("Polls", None, None),
+    ("Nobody", None, None),
+    # An opening clause word before a name goes.
+    ("What Sanders", "Sanders", "person"),
+    ("Because Twitter", "Twitter", "person"),
+    # A group of people speaks.
+    ("Analysts", "Analysts", "group"),
+    ("Democratic sources", "Democratic sources", "group"),
+    ("Aides to Clinton", "Aides to Clinton", "group"),
+    ("Clinton defenders", "Clinton defenders", "group"),
+    # Names stay names, with their particles, and names that are words too.
+    ("Bill de Blasio", "Bill de Blasio", "person"),
+    ("Bashar al-Assad", "Bashar al-Assad", "person"),
+    ("Will Doyle", "Will Doyle", "person"),
+    ("Sanders", "Sanders", "person"),
+    ("Ann Walters", "Ann Walters", "person"),
+])
+def test_a_person_is_named_by_a_name(name, tidied, kind):
+    speaker = tidy_speaker(Speaker(name, None, "person", 0.6))
+    assert (speaker.name, speaker.kind, speaker.certainty) == (tidied, kind, 0.6)
+
+
+def test_he_goes_past_a_phrase_that_names_no_one(extract):
+    """The tagger reads "Holding signs" as the source of the chant; resolved as it stood, it was a person, and
+    the "He" of the next paragraph went to it."""
+    text = ("Tom Harlan got a heated reception outside a Dayton coffee shop, where some of his Ohio critics waited "
+            "in the snow.\n\nHolding signs calling Harlan “Ohio’s Biggest Loser,” the protesters chanted “Tom "
+            "Harlan: Bad for Ohio, bad for you.”\n\nHarlan slipped in a back door to avoid them. He said he loved "
+            "hearing from some of his “favorite Democrats” because it fires him up.")
+    he = next(c for c in extract(text) if c.speaker_mention and c.speaker_mention.text == "He")
+    assert he.speaker == "Tom Harlan", summary(he)

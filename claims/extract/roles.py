@@ -11,10 +11,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, JOINERS, NAME_CACHE, PRONOUNS, STOPS, TITLE_WORDS,
-                                     without_article)
+from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, DOCUMENT_NOUNS, JOINERS, NAME_CACHE, PRONOUNS, STOPS,
+                                     TITLE_WORDS, without_article)
 from claims.extract.names import in_role_words, is_place, looks_like_person
-from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, ROLE_WORDS, ends_in_pronoun)
+from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, PEOPLE_PLURALS, PREPOSITIONS,
+                                         ROLE_WORDS, ends_in_pronoun, names_a_group)
 
 if TYPE_CHECKING:
     from claims.extract.speakers import Speaker
@@ -144,6 +145,50 @@ OWNER_POSSESSIVE = re.compile(r"^(?:(?:Mr|Mrs|Ms)\.\s+)?([A-Z][\w.-]*(?:\s+[A-Z]
                               r"(?=\s+(?:campaign|camp|team|aides|advisers|advisors|allies|supporters|staff)$)")
 
 
+DOCUMENT_PLURALS = DOCUMENT_NOUNS | {f"{noun}s" for noun in DOCUMENT_NOUNS}
+# Words that open a clause or a phrase, not a name: a source phrase resolved as it stood made "Despite", "That",
+# "What Sanders" and "It's worth" people. (Not modal verbs: "Will", "May" are names too; nor "The": "The Hill".)
+NOT_NAME_WORDS = {"that", "this", "these", "those", "what", "why", "how", "when", "where", "which", "who", "because",
+                  "although", "though", "if", "despite", "having", "by", "from", "on", "in", "at", "for", "with", "of",
+                  "to", "or", "and", "but", "so", "as", "after", "before", "since", "while", "even", "perhaps",
+                  "maybe", "yet", "also", "then", "there", "here", "it", "i", "a", "an", "outside", "others",
+                  "everyone", "everybody", "nobody", "none", "someone", "somebody", "anyone", "anybody",
+                  "additional"} | DOCUMENT_PLURALS  # "Polls show"
+CONTRACTION = re.compile(r"[’'](?:s|m|re|ll|ve|d)$")
+# Plural heads that are people beyond speaker_names.PEOPLE_PLURALS, in a phrase already known to name no single
+# person ("Clinton defenders", "Local politicians"), and the nouns for a candidate's people ("Clinton camp").
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+ENTOURAGE_NOUNS = {"staff", "team", "camp"}
+
+
+def _people_head(phrase: str) -> bool:
+    """"Democratic sources", "Aides to Clinton", "Clinton defenders": a phrase headed by a plural of people (the
+    head is the word before a preposition, else the last). A capitalised head ("Sanders") is a name unless it
+    opens the phrase and is a people's word ("Aides")."""
+    words = phrase.split()
+    at = next((k - 1 for k in range(1, len(words)) if words[k] in PREPOSITIONS | {"to"}), len(words) - 1)
+    head = words[at]
+    if not head.islower():
+        return at == 0 and head.lower() in PEOPLE_PLURALS
+    return head not in DOCUMENT_PLURALS and (head in PEOPLE_PLURALS | ENTOURAGE_NOUNS or head.endswith(PEOPLE_ENDINGS))
+
+
+def _person_named(name: str) -> str | None:
+    """The name in a person's "name" as resolved, or None when it names no one. The tagger's source phrases,
+    resolved as they stood, gave "his signature Trans-Pacific trade deal", "discussed Trump" and "That" as
+    people, and a later "he" went to them. A name is capitalised words ("al-Assad" and the joiners of "Bill de
+    Blasio" too) after any opening clause word ("What Sanders": Sanders). A phrase with other lower-case words
+    goes whole, even where a name stands in it: the first name-like run in it was as often a place, a title or
+    a day ("retired neurosurgeon Ben Carson", but "United States", "Political Affairs Wendy Sherman", "Super
+    Tuesday")."""
+    words = name.split()
+    while words and CONTRACTION.sub("", words[0].lower()) in NOT_NAME_WORDS:
+        words = words[1:]
+    if words and all(w != w.lower() or w in JOINERS for w in words):
+        return " ".join(words)
+    return None
+
+
 @lru_cache(maxsize=NAME_CACHE)  # the same speakers come back claim after claim
 def tidy_speaker(speaker: Speaker) -> Speaker:
     """The speaker with a role that reads as one (see clean_role), and a person who is a place, someone
@@ -169,6 +214,11 @@ def tidy_speaker(speaker: Speaker) -> Speaker:
         kind = "group"
     if kind == "person" and name and name.isupper() and name.isalpha() and len(name) > 2:
         kind = "organisation"  # "ESPN", "POLITICO": a person's name is no acronym
+    if kind == "person" and name and (names_a_group(name) or _people_head(name)):
+        kind = "group"  # "Analysts", "Democratic sources", "Aides to Clinton"
+    elif kind == "person" and name:
+        name = _person_named(name)
+        kind = kind if name else None
     if kind in {"organisation", "group"} and name:
         name = OWNER_POSSESSIVE.sub(r"\1", name)
     role = clean_role(role)

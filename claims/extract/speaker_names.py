@@ -66,7 +66,8 @@ PEOPLE_PLURALS = GROUP_WORDS | {"voters", "supporters", "delegates", "protesters
                                 "aides", "advisers", "advisors", "staffers", "operatives", "strategists",
                                 "candidates", "senators", "representatives", "governors", "judges", "justices",
                                 "police", "authorities", "respondents", "participants", "attendees", "caucus-goers",
-                                "caucusgoers", "independents", "millennials", "immigrants", "veterans"}
+                                "caucusgoers", "independents", "millennials", "immigrants", "veterans", "sources",
+                                "groups", "outlets", "companies", "friends", "organizers", "organisers"}
 QUANTITY = re.compile(r"^(?:(?:about|only|some|nearly|almost|roughly|more than|fewer than|less than|at least)\s+)*"
                       r"(?:\S+\s+(?:in|of|out of)\s+(?:10|ten|\d+)\b|[\d.,]+\s*(?:%|percent)|half|most|many|"
                       r"(?:a\s+)?majorit(?:y|ies)|(?:a\s+)?third|two-thirds|(?:a\s+)?quarter)", re.I)
