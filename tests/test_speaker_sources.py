@@ -6,7 +6,9 @@ The sentences are made up, shaped after PolNeAR articles where each rule changed
 import pytest
 from claim_helpers import only, summary
 
+from claims.extract.mentions import scan_back
 from claims.extract.names import looks_like_person, split_role
+from claims.extract.text_units import tokens_between
 
 
 def speakers(claims):
@@ -35,6 +37,24 @@ def test_the_author_of_a_document_is_the_speaker(extract):
 def test_a_negated_or_aspect_verb_is_no_part_of_the_source(extract, text, mention, speaker):
     claim = only(extract(text))
     assert (claim.speaker_mention.text, claim.speaker) == (mention, speaker), summary(claim)
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    # Both subjects speak; with only the second, the closing cue read as an opening one ("the Herald").
+    ("The schools will close early on Friday, teachers and union officials told the Herald.",
+     "The schools will close early on Friday", "teachers and union officials"),
+    ("Taxes are too high, Clinton and Sanders said on Monday.", "Taxes are too high", "Clinton and Sanders"),
+])
+def test_subjects_joined_by_and_are_one_source(extract, text, content, mention):
+    claim = only(extract(text))
+    assert (claim.text, claim.speaker_mention.text) == (content, mention), summary(claim)
+
+
+def test_and_before_a_verb_phrase_joins_no_subjects():
+    text = "Ann Ruiz moved to Citigroup and began writing columns defending the cuts"
+    tokens = tokens_between(text, 0, len(text))
+    cue = [t.text for t in tokens].index("defending")
+    assert [t.text for t in scan_back(tokens, cue)] == ["began", "writing", "columns"]
 
 
 def test_a_signature_line_under_a_quote_names_its_speaker(extract):

@@ -11,11 +11,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, DOCUMENT_NOUNS, JOINERS, NAME_CACHE, PRONOUNS, STOPS,
-                                     TITLE_WORDS, without_article)
+from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, DOCUMENT_NOUNS, JOINERS, NAME_CACHE, PEOPLE_PLURALS,
+                                     PRONOUNS, STOPS, TITLE_WORDS, without_article)
 from claims.extract.names import in_role_words, is_place, looks_like_person
-from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, PEOPLE_PLURALS, PREPOSITIONS,
-                                         ROLE_WORDS, ends_in_pronoun, names_a_group)
+from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, PREPOSITIONS, ROLE_WORDS,
+                                         ends_in_pronoun, names_a_group)
 
 if TYPE_CHECKING:
     from claims.extract.speakers import Speaker
@@ -155,7 +155,7 @@ NOT_NAME_WORDS = {"that", "this", "these", "those", "what", "why", "how", "when"
                   "everyone", "everybody", "nobody", "none", "someone", "somebody", "anyone", "anybody",
                   "additional"} | DOCUMENT_PLURALS  # "Polls show"
 CONTRACTION = re.compile(r"[’'](?:s|m|re|ll|ve|d)$")
-# Plural heads that are people beyond speaker_names.PEOPLE_PLURALS, in a phrase already known to name no single
+# Plural heads that are people beyond mentions.PEOPLE_PLURALS, in a phrase already known to name no single
 # person ("Clinton defenders", "Local politicians"), and the nouns for a candidate's people ("Clinton camp").
 PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
 ENTOURAGE_NOUNS = {"staff", "team", "camp"}

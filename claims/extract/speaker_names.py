@@ -13,8 +13,8 @@ from functools import lru_cache
 from itertools import islice
 
 from claims.extract.mentions import (DETERMINERS, DISCOURSE_WORDS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE,
-                                     NEGATED_AUXILIARY, NOUNS_LIKE_VERBS, OBJECT_PRONOUNS, OPENERS, STOPS,
-                                     TITLE_WORDS, Mention, mention_at_text, without_contraction)
+                                     PEOPLE_PLURALS, NEGATED_AUXILIARY, NOUNS_LIKE_VERBS, OBJECT_PRONOUNS, OPENERS,
+                                     STOPS, TITLE_WORDS, Mention, mention_at_text, without_contraction)
 from claims.extract.names import DESCRIPTORS, looks_like_person
 
 # "Jacob Shiansky, 24, who was visiting ...": the mention began at the age; the name stands before it
@@ -55,19 +55,6 @@ NOT_BEFORE_NAMES = {"house", "state", "of", "foreign", "defence", "defense", "ca
                     "supreme", "majority", "minority", "prime", "vice", "deputy"}
 TITLES_BEFORE_NAMES = (TITLE_WORDS | DESCRIPTORS | LOCAL_TITLES) - NOT_BEFORE_NAMES - ADJECTIVES
 ROLE_WORDS = TITLE_WORDS | DESCRIPTORS | LOCAL_TITLES
-# Plural heads of a phrase naming a group of people ("About four in 10 South Carolina Republican primary
-# voters", "supporters of Democrat Hillary Clinton"): kind group, not person (55 claims).
-PEOPLE_PLURALS = GROUP_WORDS | {"voters", "supporters", "delegates", "protesters", "protestors", "residents",
-                                "people", "americans", "activists", "critics", "opponents", "experts", "analysts",
-                                "economists", "scientists", "students", "workers", "users", "fans", "donors",
-                                "voter", "citizens", "observers", "insiders", "conservatives", "liberals",
-                                "progressives", "evangelicals", "catholics", "muslims", "christians", "women",
-                                "men", "voices", "families", "parents", "doctors", "lawyers", "investigators",
-                                "aides", "advisers", "advisors", "staffers", "operatives", "strategists",
-                                "candidates", "senators", "representatives", "governors", "judges", "justices",
-                                "police", "authorities", "respondents", "participants", "attendees", "caucus-goers",
-                                "caucusgoers", "independents", "millennials", "immigrants", "veterans", "sources",
-                                "groups", "outlets", "companies", "friends", "organizers", "organisers"}
 QUANTITY = re.compile(r"^(?:(?:about|only|some|nearly|almost|roughly|more than|fewer than|less than|at least)\s+)*"
                       r"(?:\S+\s+(?:in|of|out of)\s+(?:10|ten|\d+)\b|[\d.,]+\s*(?:%|percent)|half|most|many|"
                       r"(?:a\s+)?majorit(?:y|ies)|(?:a\s+)?third|two-thirds|(?:a\s+)?quarter)", re.I)
