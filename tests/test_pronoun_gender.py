@@ -98,3 +98,12 @@ def test_a_courtesy_title_never_goes_to_someone_of_the_other_gender(extract):
     claims = extract(text)
     assert [(c.speaker_mention.text, c.speaker) for c in claims][-1] == ("Mr. Holt", "Holt"), \
         [summary(c) for c in claims]
+
+
+def test_he_goes_to_a_person_not_to_a_name_of_a_thing(extract):
+    """The resolver holds "Islamic State" among its people (a run of capitalised words); "he" goes past it to
+    the last one named who is surely a person."""
+    text = ("Tom Harlan met bankers on Monday. The threat from the Islamic State was on the agenda. "
+            "He said the talks went well.")
+    speakers, claims = _speakers(extract, text)
+    assert speakers == [("He", "Tom Harlan")], summary(claims[0])

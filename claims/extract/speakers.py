@@ -204,6 +204,14 @@ class SpeakerResolver:
         i = bisect_left(self.positions, (offset, ""))
         return self.people[self.positions[i - 1][1]] if i else None
 
+    def someone_before(self, offset: int) -> Person | None:
+        """The last one named before `offset` who is surely a person (see DocumentGenders.surely_a_person): the
+        people also hold "Islamic State", "Wall Street" and "Super Tuesday", whom a "he" went to."""
+        genders = self.genders()
+        i = bisect_left(self.positions, (offset, ""))
+        return next((self.people[name] for _, name in reversed(self.positions[:i]) if genders.surely_a_person(name)),
+                    None)
+
     def by_role(self, head: str, before: int) -> Person | None:
         words = role_nouns().get(head)
         if not words:
@@ -241,7 +249,7 @@ class SpeakerResolver:
         if previous and previous.kind == "person" and previous.name:
             chosen = Speaker(previous.name, previous.role, "person", 0.9)
         else:
-            person = self.person_before(mention.start)
+            person = self.someone_before(mention.start)
             if person is None:
                 return Speaker(None, None, "person", 0.5)
             chosen = Speaker(person.name, person.role, "person", 0.7)
