@@ -165,3 +165,11 @@ def test_a_source_naming_nobody_lowers_the_confidence_once(extract):
     claim = only(extract(text))
     assert (claim.speaker_mention.text, claim.speaker) == ("state law", None), summary(claim)
     assert claim.confidence == pytest.approx(0.85 * 0.5), summary(claim)
+
+
+def test_who_after_a_plural_is_a_group_not_the_last_person_named(extract):
+    """It was Tom Harlan, the last person named before it."""
+    text = ("Tom Harlan leads the race. Some 41 percent of voters said the economy was strong, compared with 30 "
+            "percent who said it was weak.")
+    claim = next(c for c in extract(text) if c.speaker_mention.text == "who")
+    assert (claim.speaker, claim.speaker_kind) == (None, "group"), summary(claim)
