@@ -102,6 +102,14 @@ def test_a_dateline_is_not_a_speaker(extract):
     assert extract("WASHINGTON: The talks ended without an agreement on Monday.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The Latest: Harlan wins the Ohio primary by a wide margin",           # a series' title before a headline
+    "Tom Harlan: 1,769\nAnn Ruiz: 1,501",                                  # a table of counts
+])
+def test_a_label_that_names_no_source_makes_no_claim(extract, text):
+    assert [c for c in extract(text) if c.cue and c.cue.text == ":"] == []
+
+
 def test_who_resolves_to_the_person_just_named(extract):
     claim = only(extract("Juanita Broaddrick, who said the senator lied to her, spoke on the radio."))
     assert claim.speaker == "Juanita Broaddrick"
