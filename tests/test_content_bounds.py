@@ -32,3 +32,16 @@ def test_a_content_after_a_listener_ends_before_the_next_statement(extract):
     claims = extract("Jane Porter told reporters the budget was balanced, but she refused to answer questions "
                      "about the deficit.")
     assert [c.text for c in claims] == ["the budget was balanced", "to answer questions about the deficit"]
+
+
+def test_how_the_source_spoke_is_not_what_it_said(extract):
+    # The content was "condition of anonymity to speak freely".
+    text = ("The party will unite behind its nominee, one senior Republican official said on condition of "
+            "anonymity to speak freely.")
+    assert said(text, extract) == [("The party will unite behind its nominee", "one senior Republican official")]
+
+
+def test_a_manner_adverb_after_a_closing_cue_is_not_the_content(extract):
+    # The rules' content was "matter-of-factly as confetti fluttered down around him".
+    text = "The campaign is over, Harlan said matter-of-factly as confetti fluttered down around him."
+    assert ("The campaign is over", "Harlan") in said(text, extract)

@@ -87,7 +87,20 @@ def adjunct_tail(tokens: list[Token], after_cue: int, start: int) -> bool:
     k = next((n for n in range(after_cue, len(tokens)) if tokens[n].start >= start), len(tokens))
     if k >= len(tokens) or tokens[after_cue].text == "," or any(t.lower == "that" for t in tokens[k:]):
         return False
-    return tokens[k].lower in ADJUNCT_OPENERS or (k > after_cue and tokens[k - 1].lower in PLACE_PREPOSITIONS)
+    return tokens[k].lower in ADJUNCT_OPENERS or (k > after_cue and tokens[k - 1].lower in PLACE_PREPOSITIONS) \
+        or speaking_manner(tokens, k - 1 if k > after_cue and tokens[k - 1].lower == "on" else k)
+
+
+def speaking_manner(tokens: list[Token], k: int) -> bool:
+    """How the source spoke, from tokens[k] on, not what: `on condition of anonymity`, `on the condition that
+    ...`, `on background`, or an adverb of manner before a clause of its own or the end (`matter-of-factly as
+    confetti fell`, `sarcastically.`)."""
+    words = [t.lower for t in tokens[k:k + 3]]
+    if words[:1] == ["on"]:
+        return words[1:2] == ["background"] or words[1:2] == ["condition"] or words[1:3] == ["the", "condition"]
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return bool(words) and words[0].endswith("ly") and (after is None or not after.is_word
+                                                         or after.lower in ADJUNCT_OPENERS)
 
 
 def listener_only(tokens: list[Token], unit: Unit, after_cue: int) -> bool:
