@@ -68,9 +68,13 @@ class FeatureMaker:
             *(f"pos={p}" for p in range(5)), *(f"{offset:+d}:edge" for offset in NEIGHBOURS))}
         edges = [self._fixed[f"{offset:+d}:edge"] for offset in NEIGHBOURS]
         self._pads = ((edges[0], edges[1], (), ()), ((), (), edges[2], edges[3]))
-        self._verb_sides = {(d, after): self._keep([f"verb_dist={d}", "after_verb" if after else "before_verb"])
-                            for d in range(-NEAR_VERB, NEAR_VERB + 1) for after in (False, True)}
+        self._side_reach, self._side_tables = -1, ([], [])  # see _sides
         self._position_lists: dict[int, list[tuple]] = {}
+        self._told_alone = {(verb, cap): tuple(self._keep([prefix + f for f in ["rv"] * verb + ["cap"] * cap])
+                                               for prefix in NEIGHBOUR_PREFIXES)
+                            for verb in (False, True) for cap in (False, True)}
+        self._told_words = {name[len("-2:w="):] for name in self.known or ()
+                            if name[:3] in NEIGHBOUR_PREFIXES and name[3:5] == "w="}
         self._bigrams = self._known_bigrams()
 
     def _keep(self, features: list[str]) -> tuple:
@@ -110,8 +114,13 @@ class FeatureMaker:
             own += [f"rv={verb.lemma}", f"rvconf={_confidence_bucket(verb.confidence)}"]
             if verb.takes_object:
                 own.append("rv_object")
-        told = [f"w={low}"] + (["rv"] if low in self._verbs else []) + (["cap"] if word[:1].isupper() else [])
-        near = tuple(self._keep([prefix + f for f in told]) for prefix in NEIGHBOUR_PREFIXES)
+        # What it tells its neighbours: the word itself (where the model weighs that: few words; for the others
+        # four strings had been made, half a new word's time), a reporting verb, a capital.
+        told = self._told_alone[low in self._verbs, word[:1].isupper()]
+        if self.known is None or low in self._told_words:
+            near = tuple(self._keep([f"{prefix}w={low}"]) + alone for prefix, alone in zip(NEIGHBOUR_PREFIXES, told))
+        else:
+            near = told
         looks = self._tokens[word] = (self._keep(own), near)
         return looks
 
@@ -124,6 +133,25 @@ class FeatureMaker:
                 fixed["pos=first" if i == 0 else "pos=last" if i == n - 1 else f"pos={min(4, 5 * i // n)}"]
                 for i in range(n)]
         return listed
+
+    def _sides(self, n: int, verb_at: list[int]) -> list[tuple]:
+        """Each token's signed distance (up to NEAR_VERB) to its nearest reporting verb, the earlier on a tie, and
+        whether it stands after the first one, as features. Sliced a stretch at a time (from the first verb to
+        the midpoint between two, ...) from tables by distance: an expression per token took a fortieth of
+        the fast path."""
+        if n > self._side_reach:  # the tables reach as far as the longest unit met
+            self._side_reach = n
+            self._side_tables = tuple(
+                [self._keep([f"verb_dist={max(-NEAR_VERB, min(NEAR_VERB, d))}", side]) for d in range(-n, n + 1)]
+                for side in ("before_verb", "after_verb"))
+        reach, (before, after) = self._side_reach, self._side_tables
+        first = verb_at[0]
+        sides = before[reach - first:reach + 1]
+        start = first + 1
+        for v, end in zip(verb_at, [(v + w) // 2 + 1 for v, w in zip(verb_at, verb_at[1:])] + [n]):
+            sides += after[reach + start - v:reach + end - v]
+            start = end
+        return sides
 
     def _unit_wide(self, text: str, unit: Unit, previous: Unit | None) -> tuple:
         """What every token of the unit shares: where it stands, and what the unit before says about it
@@ -161,9 +189,7 @@ class FeatureMaker:
         positions = self._positions(n)
         # Content and source sit on either side of a cue: the signed distance to the nearest one says which.
         if verb_at:
-            sides_of = self._verb_sides
-            sides = [sides_of[(max(-NEAR_VERB, min(NEAR_VERB, i - v)), i > first_verb)]
-                     for i, v in enumerate(_nearest_verb(n, verb_at))]
+            sides = self._sides(n, verb_at)
         else:
             sides = [self._fixed["no_verb"]] * n
         sequence = [[*own, *shared, *positions[i], *padded[i][0], *padded[i + 1][1], *padded[i + 3][2],
@@ -278,18 +304,6 @@ def _inside_quotes(unit: Unit) -> list[bool]:
                     break
                 inside[i] = True
     return inside
-
-
-def _nearest_verb(n: int, verb_at: list[int]) -> list[int]:
-    """For each position, the nearest reporting verb's position (the earlier one on a tie), made a stretch
-    at a time: up to the midpoint between two verbs, the first is nearer."""
-    if not verb_at:
-        return []
-    nearest = [verb_at[0]] * (verb_at[0] + 1)
-    for v, w in zip(verb_at, verb_at[1:]):
-        middle = (v + w) // 2
-        nearest += [v] * (middle - v) + [w] * (w - middle)
-    return nearest + [verb_at[-1]] * (n - 1 - verb_at[-1])
 
 
 @lru_cache(maxsize=None)

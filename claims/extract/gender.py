@@ -36,6 +36,10 @@ _WORDS = r"(?i:{})"
 GENDERED_BEFORE = re.compile(r"\b(?:(?P<male>" + _WORDS.format("|".join(MALE_WORDS)) + r")|(?P<female>"
                              + _WORDS.format("|".join(FEMALE_WORDS)) + r"))\.?,?\s+$")
 GENDERED_ROLE = re.compile(GENDERED_BEFORE.pattern.replace(r"\.?,?\s+$", r"\b"))
+# GENDERED_BEFORE's word can only be the last one before a mention; searched for, it was tried at each of the
+# BEFORE_CHARS characters there (0.07 s on PolNeAR train). title_gender reads that word backwards (0.015 s).
+GENDERED_WORD = re.compile(GENDERED_BEFORE.pattern.removeprefix(r"\b").removesuffix(r"\.?,?\s+$"))
+WORD_CHARS = re.compile(r"\w*")
 # The first he, she, his, himself or herself after a name, in the same clause outside quotes: a quote's "he"
 # is someone the speaker talks about, and past a sentence's end the text may have turned to someone else.
 # "her" does not count: after a name it is as often someone else ("Trump called her").
@@ -185,8 +189,17 @@ class DocumentGenders:
     def title_gender(self, at: int) -> str | None:
         """The gender the title or noun right before the mention at `at` gives ("Mrs." before "Clinton"),
         whoever the resolver took the mention for."""
-        before = GENDERED_BEFORE.search(self.text, max(0, at - BEFORE_CHARS), at)
-        return None if before is None else MALE if before["male"] else FEMALE
+        start = max(0, at - BEFORE_CHARS)
+        before = self.text[start:at]
+        head = before.rstrip()  # GENDERED_BEFORE, read from its end: white space, a comma, a full stop, the word
+        if len(head) == len(before):
+            return None
+        head = head.removesuffix(",").removesuffix(".")
+        word_start = len(head) - WORD_CHARS.match(head[::-1]).end()
+        if word_start == 0 and start > 0 and WORD_CHARS.match(self.text, start - 1, start).end():
+            return None  # the word runs on from before the stretch: it does not start in it
+        found = GENDERED_WORD.fullmatch(head, word_start)
+        return None if found is None else MALE if found["male"] else FEMALE
 
     def _around(self, at: int, end: int | None, next_head: int) -> list[str]:
         """The genders one mention shows: the title or noun right before it ("Congresswoman" before

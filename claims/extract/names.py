@@ -43,6 +43,49 @@ TITLE_RE = re.compile(  # anchored at a word's start: five times faster, the sam
     # A name goes on over spaces, not over a line break or past a word ending a sentence ("Secretary of State
     # John Kerry. Mr. Putin" is John Kerry); an initial or "Jr." goes on.
     r"\s+(?P<name>[A-Z][\w’'.-]*(?:(?<![a-z]{2}\.)[^\S\n]+(?:(?:de|van|von|bin)\s+)?(?:[A-Z][\w’'.-]*|al-\w+))*)")
+# Scanning a whole text, TITLE_RE tries every word (a twenty-fifth of the fast path), though few words are
+# titles: title_matches finds its matches trying it only around the titles a text holds (on PolNeAR train and
+# dev 0.33 s -> 0.22 s).
+# A match holds only word characters, white space and . ’ ' -; so it lies between two of the other marks.
+NOT_IN_TITLE_MATCH = re.compile(r"[^\w\s.’'-]")
+# What a match holds before its title (modifiers, "U.S.", capitalised words, "’s"), read backwards from it.
+BEFORE_TITLE_BACKWARDS = re.compile(r"[A-Za-z.’'\s-]*")
+# The titles in lower case, but those holding another ("minister" stands for "prime minister"): every title
+# holds one of these.
+TITLE_CORES = tuple(sorted({t.lower() for t in titles()} - {t.lower() for t in titles() for other in titles()
+                                                            if other != t and other.lower() in t.lower()}))
+# The characters outside ASCII that TITLE_RE's titles (case-insensitive) take for a letter: ſ for s, K for k;
+# ı and İ for i (str.lower makes two characters of İ).
+CASE_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def title_matches(text: str) -> list[re.Match]:
+    """TITLE_RE.finditer(text), the same matches, TITLE_RE tried only around the titles the text holds: from
+    where the run of what may stand before a title begins to the next mark no match holds. Where the text's
+    lower case does not line up with it character by character, or it holds CASE_FOLDED_LETTERS, the whole
+    text is scanned."""
+    low = text.lower()
+    if len(low) != len(text) or any(letter in text for letter in CASE_FOLDED_LETTERS):
+        return list(TITLE_RE.finditer(text))
+    found = []
+    for title in TITLE_CORES:
+        at = low.find(title)
+        while at >= 0:
+            if not (at and "a" <= low[at - 1] <= "z"):  # a title starts a word ("king" in "making" is none)
+                found.append(at)
+            at = low.find(title, at + 1)
+    matches: list[re.Match] = []
+    scanned = 0  # every match that starts before this is found
+    for at in sorted(found):
+        if at < scanned:
+            continue
+        start = at - BEFORE_TITLE_BACKWARDS.match(text[scanned:at][::-1]).end()
+        stop = NOT_IN_TITLE_MATCH.search(text, at)
+        scanned = stop.start() if stop else len(text)
+        matches += TITLE_RE.finditer(text, start, scanned)
+    return matches
+
+
 NAME_PART = re.compile(r"[A-Z][\w’'.-]*(?:-\w+)*")
 # Words that open a phrase to describe the person it names ("Republican Donald Trump", "Pastor Kevin Swanson",
 # "Texas-based Matt Mackowiak", "17-year-old Jared Potts", "Former Clinton Senior Adviser Sidney Blumenthal"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Double marks decide the quotes; single marks only count outside them (inside they are nested quotes).
 # '' both opens and closes in some newswire text, so it is judged by context like a straight ".
@@ -37,7 +38,8 @@ class QuoteSpan:
         return start, max(start, end)
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)  # the document in hand: quotes, units and speaker resolver ask, 0.008 s a time on train
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each non-blank line: news text puts one paragraph on a line."""
     spans, start = [], 0
     for brk in LINE_BREAK.finditer(text):
@@ -46,7 +48,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         start = brk.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _role(text: str, pos: int, mark: str) -> str:

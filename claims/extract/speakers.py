@@ -16,8 +16,8 @@ import pycountry
 from claims.extract.gender import DocumentGenders, is_first_name, pronoun_gender, role_gender
 from claims.extract.mentions import (DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PEOPLE_PLURALS, PRONOUNS, TITLE_WORDS,
                                      Mention, mention_at_text, without_article, without_contraction)
-from claims.extract.names import (COURTESY_TITLES, DESCRIPTORS, TITLE_RE, in_role_words, is_place, looks_like_person,
-                                  mention_kind, split_role)
+from claims.extract.names import (COURTESY_TITLES, DESCRIPTORS, in_role_words, is_place, looks_like_person,
+                                  mention_kind, split_role, title_matches)
 from claims.extract.quotes import QuoteSpan, paragraphs
 from claims.extract.roles import nominal_role, tidy_speaker
 from claims.extract.speaker_names import (LOCAL_TITLES, first_part, names_a_group, narrower_mention,
@@ -130,7 +130,7 @@ class SpeakerResolver:
         self._genders: DocumentGenders | None = None
         inside = [(q.start, q.end) for q in quotes]
         self.headlines = headlines = _title_case_lines(text)
-        for match in TITLE_RE.finditer(text):
+        for match in title_matches(text):
             if not _inside(match.start(), inside):
                 name = _strip_name(match.group("name"))
                 if looks_like_person(name) and len(name.split()) > 1:

