@@ -173,3 +173,11 @@ def test_who_after_a_plural_is_a_group_not_the_last_person_named(extract):
             "percent who said it was weak.")
     claim = next(c for c in extract(text) if c.speaker_mention.text == "who")
     assert (claim.speaker, claim.speaker_kind) == (None, "group"), summary(claim)
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(extract):
+    """"Beyond Trump" was a person too, and "Trump" alone could be either of them."""
+    text = ("Donald Trump arrived in Dayton on Monday. Beyond Trump, few candidates drew crowds. Trump said the "
+            "rally was the biggest yet.")
+    claim = only(extract(text))
+    assert claim.speaker == "Donald Trump", summary(claim)

@@ -57,7 +57,14 @@ NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December", *WEEKDAYS,
              "The", "A", "An", "But", "And", "In", "On", "At", "As", "He", "She", "It", "They", "We", "I", "This",
              "That", "When", "While", "After", "Before", "If", "For", "With", "Read", "More", "Also",
-             "Said", "Says", "Asked"}  # "Said Dorothy Poynter, who grew up with Ali, “...”"
+             "Said", "Says", "Asked",  # "Said Dorothy Poynter, who grew up with Ali, “...”"
+             # Prepositions and clause words opening a sentence: "By Trump", "Beyond Trump" and "Unlike Patriot"
+             # were people, and made "Trump" alone ambiguous.
+             "By", "Beyond", "Unlike", "Like", "Despite", "From", "About", "Against", "Among", "Amid", "Around",
+             "Behind", "Between", "During", "Except", "Inside", "Into", "Outside", "Over", "Since", "Through",
+             "Throughout", "Toward", "Towards", "Under", "Until", "Upon", "Via", "Within", "Without", "Because",
+             "Although", "Though", "Whether", "Why", "How", "What", "Where", "Which", "Who", "Or", "Nor", "Yet",
+             "Even", "Only", "Then", "Now", "Here", "There", "Perhaps", "Maybe", "Of", "To", "So"}
 
 
 def _data(name: str) -> list[list[str]]:
