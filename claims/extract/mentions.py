@@ -73,6 +73,14 @@ PEOPLE_PLURALS = GROUP_WORDS | {"voters", "supporters", "delegates", "protesters
                                 "groups", "outlets", "companies", "friends", "organizers", "organisers", "teachers",
                                 "nurses", "farmers", "officers", "employees", "executives", "researchers",
                                 "historians", "diplomats", "prosecutors", "legislators", "commentators", "pollsters"}
+# Prepositions and clause words: a phrase they open is no name ("By Trump", "Despite Santilli", "What Sanders").
+CLAUSE_WORDS = {"by", "beyond", "unlike", "like", "despite", "from", "about", "against", "among", "amid", "around",
+                "behind", "between", "during", "except", "inside", "into", "outside", "over", "since", "through",
+                "throughout", "toward", "towards", "under", "until", "upon", "via", "within", "without", "because",
+                "although", "though", "whether", "why", "how", "what", "where", "which", "who", "or", "nor", "yet",
+                "even", "only", "then", "now", "here", "there", "perhaps", "maybe", "of", "to", "so", "that", "this",
+                "these", "those", "when", "if", "having", "on", "in", "at", "for", "with", "and", "but", "as",
+                "after", "before", "while", "also"}
 TITLE_WORDS = {w.lower() for t in titles() for w in t.split()}
 # Documents that say things, and the words before who made them ("a report by", "a poll from").
 DOCUMENT_NOUNS = {"report", "reports", "analysis", "study", "survey", "poll", "tally", "count", "post", "letter",

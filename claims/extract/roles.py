@@ -11,8 +11,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claims.extract.mentions import (ARTICLES, DISCOURSE_WORDS, DOCUMENT_NOUNS, JOINERS, NAME_CACHE, PEOPLE_PLURALS,
-                                     PRONOUNS, STOPS, TITLE_WORDS, without_article)
+from claims.extract.mentions import (ARTICLES, CLAUSE_WORDS, DISCOURSE_WORDS, DOCUMENT_NOUNS, JOINERS, NAME_CACHE,
+                                     PEOPLE_PLURALS, PRONOUNS, STOPS, TITLE_WORDS, without_article)
 from claims.extract.names import in_role_words, is_place, looks_like_person
 from claims.extract.speaker_names import (ADJECTIVES, NOT_BEFORE_NAMES, NOT_VERBS, PREPOSITIONS, ROLE_WORDS,
                                          ends_in_pronoun, names_a_group)
@@ -146,14 +146,10 @@ OWNER_POSSESSIVE = re.compile(r"^(?:(?:Mr|Mrs|Ms)\.\s+)?([A-Z][\w.-]*(?:\s+[A-Z]
 
 
 DOCUMENT_PLURALS = DOCUMENT_NOUNS | {f"{noun}s" for noun in DOCUMENT_NOUNS}
-# Words that open a clause or a phrase, not a name: a source phrase resolved as it stood made "Despite", "That",
-# "What Sanders" and "It's worth" people. (Not modal verbs: "Will", "May" are names too; nor "The": "The Hill".)
-NOT_NAME_WORDS = {"that", "this", "these", "those", "what", "why", "how", "when", "where", "which", "who", "because",
-                  "although", "though", "if", "despite", "having", "by", "from", "on", "in", "at", "for", "with", "of",
-                  "to", "or", "and", "but", "so", "as", "after", "before", "since", "while", "even", "perhaps",
-                  "maybe", "yet", "also", "then", "there", "here", "it", "i", "a", "an", "outside", "others",
-                  "everyone", "everybody", "nobody", "none", "someone", "somebody", "anyone", "anybody",
-                  "additional"} | DOCUMENT_PLURALS  # "Polls show"
+# Words that open no name: a source phrase resolved as it stood made "Despite", "That", "What Sanders" and "It's
+# worth" people. (Not modal verbs: "Will", "May" are names too; nor "The": "The Hill".)
+NOT_NAME_WORDS = CLAUSE_WORDS | DOCUMENT_PLURALS | {"it", "i", "a", "an", "others", "everyone", "everybody", "nobody",
+                                                   "none", "someone", "somebody", "anyone", "anybody", "additional"}
 CONTRACTION = re.compile(r"[’'](?:s|m|re|ll|ve|d)$")
 # Plural heads that are people beyond mentions.PEOPLE_PLURALS, in a phrase already known to name no single
 # person ("Clinton defenders", "Local politicians"), and the nouns for a candidate's people ("Clinton camp").

@@ -14,8 +14,8 @@ from importlib import resources
 import pycountry
 
 from claims.extract.gender import DocumentGenders, is_first_name, pronoun_gender, role_gender
-from claims.extract.mentions import (DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PEOPLE_PLURALS, PRONOUNS, TITLE_WORDS,
-                                     Mention, mention_at_text, without_article, without_contraction)
+from claims.extract.mentions import (CLAUSE_WORDS, DOCUMENT_NOUNS, GROUP_WORDS, NAME_CACHE, PEOPLE_PLURALS, PRONOUNS,
+                                     TITLE_WORDS, Mention, mention_at_text, without_article, without_contraction)
 from claims.extract.names import (COURTESY_TITLES, DESCRIPTORS, in_role_words, is_place, looks_like_person,
                                   mention_kind, split_role, title_matches)
 from claims.extract.quotes import QuoteSpan, paragraphs
@@ -54,17 +54,10 @@ GENDER_LOOKBACK = 1500
 WORD_BEFORE = re.compile(r"([\w’'-]+)[,\s]*$")
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December", *WEEKDAYS,
-             "The", "A", "An", "But", "And", "In", "On", "At", "As", "He", "She", "It", "They", "We", "I", "This",
-             "That", "When", "While", "After", "Before", "If", "For", "With", "Read", "More", "Also",
+             "November", "December", *WEEKDAYS, "The", "A", "An", "He", "She", "It", "They", "We", "I", "Read", "More",
              "Said", "Says", "Asked",  # "Said Dorothy Poynter, who grew up with Ali, “...”"
-             # Prepositions and clause words opening a sentence: "By Trump", "Beyond Trump" and "Unlike Patriot"
-             # were people, and made "Trump" alone ambiguous.
-             "By", "Beyond", "Unlike", "Like", "Despite", "From", "About", "Against", "Among", "Amid", "Around",
-             "Behind", "Between", "During", "Except", "Inside", "Into", "Outside", "Over", "Since", "Through",
-             "Throughout", "Toward", "Towards", "Under", "Until", "Upon", "Via", "Within", "Without", "Because",
-             "Although", "Though", "Whether", "Why", "How", "What", "Where", "Which", "Who", "Or", "Nor", "Yet",
-             "Even", "Only", "Then", "Now", "Here", "There", "Perhaps", "Maybe", "Of", "To", "So"}
+             # "By Trump", "Beyond Trump" and "Unlike Patriot" were people, and made "Trump" alone ambiguous.
+             *(word.capitalize() for word in CLAUSE_WORDS)}
 
 
 def _data(name: str) -> list[list[str]]:
