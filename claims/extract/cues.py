@@ -16,6 +16,7 @@ from claims.extract.cue_phrases import (MIN_CLOSED_WORDS, adjunct_tail, as_after
                                         resumed_after_adjunct, speaking_manner, title_in_setting)
 from claims.extract.lexicon import ReportingVerb, reporting_verbs
 from claims.extract.mentions import Mention, make_mention, scan_back, scan_forward
+from claims.extract.names import CASE_FOLDED_LETTERS
 from claims.extract.speaker_names import ROLE_WORDS
 from claims.extract.subjects import AUXILIARIES, NOT_SUBJECT_VERBS, PRONOUN_SUBJECTS, unit_subject
 from claims.extract.text_units import LOWER_OF, Token, Unit, token_span
@@ -67,6 +68,19 @@ NAMING_CUE = re.compile(r"\b(?P<passive>(?:is|was|are|were|be|been|being)\s+)?(?
                         r"(?P<cue>" + "|".join(NAMING_VERBS) + r"),?\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 # Right before an active naming verb, its subject or auxiliary ("one conservative has dubbed", "who he dubbed").
 NAMING_SUBJECT_NEXT = {"has", "have", "had", "he", "she", "they", "we", "i"}
+
+
+# Each of NAMING_VERBS holds one of these ("entitled" holds "titled").
+NAMING_VERB_CORES = ("titled", "dubbed", "nicknamed")
+
+
+def _may_hold_naming_verb(window: str) -> bool:
+    """Whether NAMING_CUE may match in `window`: only where a naming verb is. Most quotes have none before
+    them, and this test is far cheaper than the search (_named_quotes over PolNeAR train: 0.023 -> 0.013-0.019
+    s). Letters that NAMING_CUE's IGNORECASE takes for others (CASE_FOLDED_LETTERS, "ı" for "i") leave it to
+    the search."""
+    low = window.lower()
+    return any(core in low for core in NAMING_VERB_CORES) or any(c in window for c in CASE_FOLDED_LETTERS)
 
 
 # The conjunction that joins a content to the next statement, left at the content's end when cut before it.
@@ -179,7 +193,10 @@ def _named_quotes(text: str, unit: Unit) -> list[Found]:
     unchanged."""
     found = []
     for quote in unit.quotes:
-        lead = NAMING_CUE.search(text, max(unit.start, quote.start - 60), quote.start)
+        start = max(unit.start, quote.start - 60)
+        if not _may_hold_naming_verb(text[start:quote.start]):
+            continue
+        lead = NAMING_CUE.search(text, start, quote.start)
         if lead is None:
             continue
         tokens = unit.tokens

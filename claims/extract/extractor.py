@@ -125,14 +125,26 @@ def _collection_paused():
     hundreds of thousands of small objects (tokens, features, claims; stanza's words) that live until it
     is done, and each burst of them set off collections that walked every live object: a twentieth of the
     fast path's time and more of the stanza path's, for nothing. The collector runs again afterwards
-    (unless the caller had turned it off) and frees what was left in cycles."""
+    (unless the caller had turned it off) and frees what was left in cycles.
+
+    After the first document, everything alive then (the model, lexicons and regular expressions loaded
+    for it) is frozen once: the collections between later documents no longer walk it. On PolNeAR train
+    they took 0.073 -> 0.043 s of the fast path's 7 s. It is done once, so what it keeps from the
+    collector (the first document's objects in cycles, if any) stays bounded."""
+    global _frozen
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if not _frozen:
+            gc.freeze()
+            _frozen = True
         if was_enabled:
             gc.enable()
+
+
+_frozen = False  # whether _collection_paused has frozen what was alive after the first document
 
 
 def _fast_claims_paused(text: str, kind: str, speaker: str | None) -> list[Claim]:

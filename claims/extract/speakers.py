@@ -52,6 +52,7 @@ AUTHORED_DOCUMENT = re.compile(r"^[^,]*?\b(?:" + "|".join(sorted(DOCUMENT_NOUNS)
 GENDER_LOOKBACK = 1500
 # The word before a relative "who", over a comma.
 WORD_BEFORE = re.compile(r"([\w’'-]+)[,\s]*$")
+WORD_BEFORE_CHARS = 40  # see _word_before
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", *WEEKDAYS, "The", "A", "An", "He", "She", "It", "They", "We", "I", "Read", "More",
@@ -277,7 +278,7 @@ class SpeakerResolver:
         if mention.kind == "pronoun":
             low = without_contraction(low)
             if low == "who":  # "Juanita Broaddrick, who said": the person named just before
-                before = WORD_BEFORE.search(self.text, 0, mention.start)
+                before = _word_before(self.text, mention.start)
                 if before and _people_plural(before.group(1)):
                     # "the party leaders who", "30 percent who": a group, not the last person named before (the
                     # resolver's choice for 64 such "who"s on PolNeAR train and dev). A singular noun before "who"
@@ -363,6 +364,18 @@ def document_author(mention: Mention) -> Mention | None:
     if match is None or not match.group("author").strip():
         return None
     return mention_at_text(match.group("author"), mention.start + match.start("author"))
+
+
+def _word_before(text: str, at: int) -> re.Match | None:
+    """WORD_BEFORE's match before `at`. Searched from the text's start, it tried every word of the text up to
+    there (2% of the fast path's time); the last WORD_BEFORE_CHARS characters almost always hold the whole
+    word. Where its match starts at the window's edge (the word may go on before it) or there is none, the
+    whole text is searched as before: the same match either way."""
+    start = max(0, at - WORD_BEFORE_CHARS)
+    match = WORD_BEFORE.search(text, start, at)
+    if start and (match is None or match.start() == start):
+        match = WORD_BEFORE.search(text, 0, at)
+    return match
 
 
 def _people_plural(word: str) -> bool:
