@@ -87,8 +87,9 @@ def adjunct_tail(tokens: list[Token], after_cue: int, start: int) -> bool:
     k = next((n for n in range(after_cue, len(tokens)) if tokens[n].start >= start), len(tokens))
     if k >= len(tokens) or tokens[after_cue].text == "," or any(t.lower == "that" for t in tokens[k:]):
         return False
+    after_on = k > after_cue and tokens[k - 1].lower == "on"  # "said on condition ...": the content began after "on"
     return tokens[k].lower in ADJUNCT_OPENERS or (k > after_cue and tokens[k - 1].lower in PLACE_PREPOSITIONS) \
-        or speaking_manner(tokens, k - 1 if k > after_cue and tokens[k - 1].lower == "on" else k)
+        or speaking_manner(tokens, k - 1 if after_on else k)
 
 
 def speaking_manner(tokens: list[Token], k: int) -> bool:
